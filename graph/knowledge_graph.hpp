@@ -1,0 +1,85 @@
+// KnowledgeGraph: the merged graph of all articles, on Boost.Graph, ready for export/.
+//
+// Nodes are entities and events with stable ids; edges are typed relations, one edge per
+// (source, target, type) with all the evidence that supports it. Vertices are added in
+// sorted id order and edges in sorted (source, target, type) order, so iteration order —
+// and therefore every export — is deterministic. graph/ knows no file format.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace newsgraph {
+
+// One node: an entity (Person, Organization, Place) or an Event.
+struct EntityNode {
+  std::string id;                    // stable, e.g. "person:steve-witkoff" (an XML NMTOKEN)
+  std::string label;                 // canonical name
+  EntityType type = EntityType::Person;
+  std::vector<std::string> aliases;  // every surface form, sorted, unique
+  std::uint32_t mentions = 0;
+  std::vector<std::string> sources;  // article ids, sorted, unique
+  std::string date;                  // events: ISO 8601 when known
+  std::string place;                 // events: the place's label
+};
+
+// One edge: a typed relation with every sentence that supports it.
+struct RelationEdge {
+  RelationType type = RelationType::CoOccurs;
+  std::vector<Evidence> evidence;    // sorted by (article_id, begin), unique
+  std::vector<std::string> sources;  // article ids, sorted, unique
+  std::string text;                  // claimed: the claim of the best evidence
+  std::string status;                // met-with: "held" or "planned"
+
+  std::uint32_t weight() const { return static_cast<std::uint32_t>(evidence.size()); }
+  bool symmetric() const { return is_symmetric(type); }
+  // The evidence shown when only one sentence fits: the first in article order.
+  const Evidence& best_evidence() const { return evidence.front(); }
+};
+
+// Article metadata kept for provenance (JSON-LD NewsArticle nodes).
+struct ArticleInfo {
+  std::string id;
+  std::string source;
+  std::string title;
+  std::string date;
+  std::string url;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    EntityNode, RelationEdge>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+struct KnowledgeGraph {
+  Graph graph;
+  std::map<std::string, Vertex> index;  // node id -> vertex
+  std::vector<ArticleInfo> articles;    // sorted by id
+};
+
+// One sighting of a relation between two nodes, by node id.
+struct RelationSighting {
+  std::string source_id;
+  std::string target_id;
+  RelationType type;
+  Evidence evidence;
+  std::string text;
+  std::string status;
+};
+
+// Builds the graph: nodes sorted by id; sightings aggregated per (source, target, type) —
+// symmetric types with the lower id first — evidence sorted and deduplicated, sources
+// collected. A sighting naming an unknown node or a self-loop is dropped.
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+                           std::vector<ArticleInfo> articles);
+
+// Counts for summaries: nodes per type and edges per relation type.
+std::map<EntityType, std::size_t> count_nodes_by_type(const KnowledgeGraph& kg);
+std::map<RelationType, std::size_t> count_edges_by_type(const KnowledgeGraph& kg);
+
+}  // namespace newsgraph

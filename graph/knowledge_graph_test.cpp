@@ -1,0 +1,58 @@
+#include "graph/knowledge_graph.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newsgraph;
+
+namespace {
+EntityNode node(std::string id, EntityType type) {
+  EntityNode n;
+  n.id = std::move(id);
+  n.label = n.id;
+  n.type = type;
+  return n;
+}
+RelationSighting sighting(std::string a, std::string b, RelationType type, std::string article, std::uint32_t begin) {
+  RelationSighting s;
+  s.source_id = std::move(a);
+  s.target_id = std::move(b);
+  s.type = type;
+  s.evidence.article_id = std::move(article);
+  s.evidence.begin = begin;
+  s.evidence.end = begin + 10;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("build_graph stores a symmetric relation once, lower id first, with all its evidence", "[graph]") {
+  std::vector<EntityNode> nodes = {node("person:b", EntityType::Person), node("person:a", EntityType::Person)};
+  std::vector<RelationSighting> sightings = {
+      sighting("person:b", "person:a", RelationType::MetWith, "art2", 5),
+      sighting("person:a", "person:b", RelationType::MetWith, "art1", 0),
+      sighting("person:a", "person:b", RelationType::MetWith, "art1", 0),  // same sentence twice
+  };
+  const KnowledgeGraph kg = build_graph(nodes, sightings, {});
+  REQUIRE(boost::num_vertices(kg.graph) == 2);
+  CHECK(kg.graph[0].id == "person:a");
+  REQUIRE(boost::num_edges(kg.graph) == 1);
+  const Edge e = *boost::edges(kg.graph).first;
+  CHECK(kg.graph[boost::source(e, kg.graph)].id == "person:a");
+  CHECK(kg.graph[e].weight() == 2);
+  CHECK(kg.graph[e].sources == std::vector<std::string>{"art1", "art2"});
+  CHECK(kg.graph[e].best_evidence().article_id == "art1");
+}
+
+TEST_CASE("build_graph keeps a directed relation's direction and drops self-loops and unknown ends", "[graph]") {
+  std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("place:x", EntityType::Place)};
+  std::vector<RelationSighting> sightings = {
+      sighting("person:a", "place:x", RelationType::Represents, "art1", 0),
+      sighting("person:a", "person:a", RelationType::Claimed, "art1", 0),
+      sighting("person:a", "place:nowhere", RelationType::Claimed, "art1", 0),
+  };
+  const KnowledgeGraph kg = build_graph(nodes, sightings, {});
+  REQUIRE(boost::num_edges(kg.graph) == 1);
+  const Edge e = *boost::edges(kg.graph).first;
+  CHECK(kg.graph[boost::source(e, kg.graph)].id == "person:a");
+  CHECK(kg.graph[boost::target(e, kg.graph)].id == "place:x");
+  CHECK(count_edges_by_type(kg).at(RelationType::Represents) == 1);
+}
