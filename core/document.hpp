@@ -47,7 +47,9 @@ struct Article {
   std::string title;
   std::string date;    // as written; ISO 8601 when the input had a recognisable date
   std::string url;
-  std::string text;    // cleaned body, valid UTF-8, no forbidden controls; title not repeated
+  // Cleaned text: valid UTF-8, no forbidden controls, paragraphs separated by "\n\n", the
+  // title as the first paragraph (once: a repeated headline is dropped).
+  std::string text;
   std::vector<SourceSpan> source_map;  // sorted by text_offset
 };
 
