@@ -1,0 +1,219 @@
+// `newsgraph build`: articles in, graph files out. Arguments, progress, summary, exit codes.
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "export/dot.hpp"
+#include "export/graphml.hpp"
+#include "export/jsonld.hpp"
+#include "export/render.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace newsgraph::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kUsage =
+    "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--jobs N]\n"
+    "                       [--base-iri IRI] [--quiet] [--strict] INPUT...\n\n"
+    "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
+    "in sorted order), extracts entities and relations, merges them across articles and writes\n"
+    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg).\n\n"
+    "options:\n"
+    "  -o, --output OUTDIR  where to write (default out/)\n"
+    "  --format LIST        comma-separated: graphml, dot, jsonld, svg (default graphml,dot,jsonld)\n"
+    "  --jobs N             worker threads (default: one per core); output is the same for any N\n"
+    "  --base-iri IRI       base of the JSON-LD IRIs (default https://newsgraph.example/)\n"
+    "  --quiet              print nothing but errors\n"
+    "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
+    "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
+    "rest written; 1 the run cannot go on (usage, model, output), nothing written.\n";
+
+struct BuildArgs {
+  std::string out_dir = "out";
+  std::vector<std::string> formats = {"graphml", "dot", "jsonld"};
+  unsigned jobs = 0;
+  std::string base_iri;
+  bool quiet = false;
+  bool strict = false;
+  std::vector<std::string> inputs;
+};
+
+std::vector<std::string> split_commas(const std::string& list) {
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  while (begin <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', begin), list.size());
+    if (comma > begin) parts.push_back(list.substr(begin, comma - begin));
+    begin = comma + 1;
+  }
+  return parts;
+}
+
+// Returns an error message, or empty when the arguments are good.
+std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "-o" || arg == "--output") {
+      if (!value(out.out_dir)) return arg + " needs a folder";
+    } else if (arg == "--format") {
+      if (!value(v)) return "--format needs a list";
+      out.formats = split_commas(v);
+      for (const std::string& f : out.formats)
+        if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg") return "unknown format '" + f + "'";
+      if (out.formats.empty()) return "--format needs at least one format";
+    } else if (arg == "--jobs" || arg == "-j") {
+      if (!value(v)) return "--jobs needs a number";
+      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out.jobs);
+      if (ec != std::errc() || end != v.data() + v.size() || out.jobs == 0 || out.jobs > 1024)
+        return "--jobs takes a number from 1 to 1024, not '" + v + "'";
+    } else if (arg == "--base-iri") {
+      if (!value(out.base_iri)) return "--base-iri needs an IRI";
+      if (out.base_iri.find("://") == std::string::npos) return "--base-iri must be an absolute IRI, not '" + out.base_iri + "'";
+    } else if (arg == "--quiet" || arg == "-q") {
+      out.quiet = true;
+    } else if (arg == "--strict") {
+      out.strict = true;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return "unknown option '" + arg + "'";
+    } else {
+      out.inputs.push_back(arg);
+    }
+  }
+  if (out.inputs.empty()) return "no input given";
+  return {};
+}
+
+void print_progress(std::size_t done, std::size_t total) {
+  constexpr int kWidth = 30;
+  const int filled = total ? static_cast<int>(kWidth * done / total) : kWidth;
+  std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu articles", filled, "##############################", kWidth - filled, "",
+               done, total);
+  std::fflush(stderr);
+}
+
+Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::vector<std::string>& written) {
+  std::error_code ec;
+  fs::create_directories(args.out_dir, ec);
+  if (ec) return Status::error(args.out_dir + ": cannot create output folder: " + ec.message());
+  // All formats are written into a staging folder first and moved into place only when every
+  // one succeeded, so a failure leaves no new output file behind.
+  const fs::path staging = fs::path(args.out_dir) / ".newsgraph-staging";
+  fs::remove_all(staging, ec);
+  fs::create_directories(staging, ec);
+  if (ec) return Status::error(staging.string() + ": cannot create: " + ec.message());
+  std::vector<std::string> names;
+  Status status = Status::ok();
+  for (const std::string& format : args.formats) {
+    const std::string name = "graph." + format;
+    const std::string path = (staging / name).string();
+    if (format == "graphml") {
+      status = write_graphml(graph, path);
+    } else if (format == "dot") {
+      status = write_dot(graph, path);
+    } else if (format == "jsonld") {
+      JsonLdOptions options;
+      if (!args.base_iri.empty()) options.base_iri = args.base_iri;
+      status = write_jsonld(graph, path, options);
+    } else if (format == "svg") {
+      status = render_svg(graph, path);
+    }
+    if (!status) break;
+    names.push_back(name);
+  }
+  if (status) {
+    for (const std::string& name : names) {
+      fs::rename(staging / name, fs::path(args.out_dir) / name, ec);
+      if (ec) {
+        status = Status::error((fs::path(args.out_dir) / name).string() + ": cannot move into place: " + ec.message());
+        break;
+      }
+      written.push_back((fs::path(args.out_dir) / name).string());
+    }
+  }
+  fs::remove_all(staging, ec);
+  return status;
+}
+
+void print_summary(const BuildReport& report, double elapsed_s, const std::vector<std::string>& written) {
+  const KnowledgeGraph& kg = report.graph;
+  const auto nodes = count_nodes_by_type(kg);
+  const auto edges = count_edges_by_type(kg);
+  const auto count = [](const auto& map, auto key) {
+    const auto it = map.find(key);
+    return it == map.end() ? std::size_t{0} : it->second;
+  };
+  std::printf("newsgraph build: %zu articles from %zu files, %zu tokens in %.2f s (%.0f tokens/s)\n",
+              report.articles, report.input_files, report.tokens, elapsed_s,
+              elapsed_s > 0 ? report.tokens / elapsed_s : 0.0);
+  std::printf("  entities  %6zu   Person %zu, Organization %zu, Place %zu\n",
+              count(nodes, EntityType::Person) + count(nodes, EntityType::Organization) + count(nodes, EntityType::Place),
+              count(nodes, EntityType::Person), count(nodes, EntityType::Organization), count(nodes, EntityType::Place));
+  std::printf("  events    %6zu\n", count(nodes, EntityType::Event));
+  std::printf("  edges     %6zu  ", boost::num_edges(kg.graph));
+  for (const auto& [type, n] : edges) std::printf(" %s %zu", std::string(to_string(type)).c_str(), n);
+  std::printf("\n  rejected  %6zu   warnings %zu\n", report.errors.size(), report.warnings.size());
+  std::printf("  stages   ");
+  for (std::size_t s = 0; s < report.stage_seconds.size(); ++s)
+    std::printf(" %s %.3fs", kStageNames[s], report.stage_seconds[s]);
+  std::printf("\n");
+  for (const std::string& path : written) std::printf("  wrote     %s\n", path.c_str());
+}
+
+int run_build_command(std::span<const std::string> raw_args) {
+  BuildArgs args;
+  if (const std::string problem = parse_args(raw_args, args); !problem.empty()) {
+    std::fprintf(stderr, "newsgraph build: %s\n%.*s", problem.c_str(), static_cast<int>(kUsage.size()), kUsage.data());
+    return kExitFailure;
+  }
+  PipelineOptions options;
+  options.inputs = args.inputs;
+  options.jobs = args.jobs;
+  const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
+  const auto start = std::chrono::steady_clock::now();
+  Result<BuildReport> report = run_build(options, show_progress ? ProgressCallback(print_progress) : ProgressCallback());
+  if (show_progress) std::fputs("\n", stderr);
+  if (!report) {
+    std::fprintf(stderr, "newsgraph build: %s\n", report.status().message().c_str());
+    return kExitFailure;
+  }
+  for (const std::string& warning : report->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  for (const std::string& error : report->errors) std::fprintf(stderr, "error: %s\n", error.c_str());
+  if (args.strict && !report->errors.empty()) {
+    std::fprintf(stderr, "newsgraph build: %zu input(s) rejected and --strict given; nothing written\n",
+                 report->errors.size());
+    return kExitFailure;
+  }
+  if (report->articles == 0) {
+    std::fprintf(stderr, "newsgraph build: no article could be read from the inputs; nothing written\n");
+    return kExitFailure;
+  }
+  std::vector<std::string> written;
+  if (Status status = write_outputs(report->graph, args, written); !status) {
+    std::fprintf(stderr, "newsgraph build: %s; nothing written\n", status.message().c_str());
+    return kExitFailure;
+  }
+  const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!args.quiet) print_summary(*report, elapsed_s, written);
+  return report->errors.empty() ? kExitOk : kExitPartial;
+}
+
+const CommandRegistration kBuild{Command{"build", "articles in, knowledge graph out (GraphML, DOT, JSON-LD, SVG)",
+                                         kUsage, &run_build_command}};
+
+}  // namespace
+}  // namespace newsgraph::cli

@@ -1,0 +1,55 @@
+#include "extract/extract.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newsgraph;
+
+namespace {
+// Tokens split on spaces; sentences given as token counts; mentions as (first, end, type).
+Document make_document(std::string text, std::vector<std::uint32_t> sentence_lengths, std::vector<Mention> mentions) {
+  Document doc;
+  doc.article.id = "a1";
+  doc.article.text = std::move(text);
+  const std::string& t = doc.article.text;
+  std::uint32_t begin = 0;
+  for (std::uint32_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == ' ') {
+      if (i > begin) doc.tokens.push_back({begin, i});
+      begin = i + 1;
+    }
+  }
+  std::uint32_t first = 0;
+  for (std::uint32_t length : sentence_lengths) {
+    doc.sentences.push_back({first, first + length});
+    first += length;
+  }
+  doc.mentions = std::move(mentions);
+  return doc;
+}
+}  // namespace
+
+TEST_CASE("extract_article groups mentions by type and name key and links co-occurring entities", "[extract]") {
+  Document doc = make_document("Angela Merkel met Saakashvili . MERKEL flew to Berlin with Germans .", {5, 7},
+                               {{0, 2, EntityType::Person, 1},
+                                {3, 4, EntityType::Person, 1},
+                                {5, 6, EntityType::Person, 1},
+                                {8, 9, EntityType::Place, 1},
+                                {10, 11, EntityType::Misc, 1}});
+  const ArticleGraph graph = extract_article(doc);
+  REQUIRE(graph.entities.size() == 4);  // Angela Merkel, Saakashvili, MERKEL, Berlin; Misc dropped
+  CHECK(graph.entities[0].name == "Angela Merkel");
+  REQUIRE(graph.relations.size() == 2);
+  CHECK(graph.relations[0].type == RelationType::CoOccurs);
+  CHECK(graph.relations[0].evidence.sentence_text == "Angela Merkel met Saakashvili .");
+  CHECK(graph.relations[1].evidence.sentence == 1);
+  CHECK(graph.relations[1].evidence.begin == 31);
+}
+
+TEST_CASE("extract_article gives no relation for a sentence naming one entity twice", "[extract]") {
+  Document doc = make_document("Merkel and Merkel .", {4},
+                               {{0, 1, EntityType::Person, 1}, {2, 3, EntityType::Person, 1}});
+  const ArticleGraph graph = extract_article(doc);
+  CHECK(graph.entities.size() == 1);
+  CHECK(graph.entities[0].mentions == 2);
+  CHECK(graph.relations.empty());
+}

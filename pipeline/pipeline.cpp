@@ -1,0 +1,122 @@
+#include "pipeline/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "extract/extract.hpp"
+#include "merge/merge.hpp"
+#include "nlp/baseline/baseline_mentions.hpp"
+#include "tokenize/tokenize.hpp"
+
+namespace newsgraph {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Runs task(i) for i in [0, count) on `jobs` threads; the calling thread polls `tick`
+// about ten times a second until all are done.
+template <typename Task>
+void parallel_for(std::size_t count, unsigned jobs, Task task, const std::function<void()>& tick) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> finished{0};
+  const auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+      task(i);
+      finished.fetch_add(1);
+    }
+  };
+  std::vector<std::thread> threads;
+  const unsigned n = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(count, 1))));
+  for (unsigned t = 0; t < n; ++t) threads.emplace_back(worker);
+  while (finished.load() < count) {
+    if (tick) tick();
+    std::this_thread::sleep_for(std::chrono::milliseconds(count < 64 ? 5 : 100));
+  }
+  for (std::thread& thread : threads) thread.join();
+  if (tick) tick();
+}
+
+struct StageClock {
+  std::array<std::atomic<std::int64_t>, static_cast<std::size_t>(Stage::kCount)> nanos{};
+  void add(Stage stage, Clock::time_point start) {
+    nanos[static_cast<std::size_t>(stage)] +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
+  }
+};
+
+}  // namespace
+
+Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
+  BuildReport report;
+  StageClock clock;
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+  // Ingest: every file read in parallel, results kept in input order.
+  const std::vector<std::string> files = ingest::list_input_files(options.inputs, report.errors);
+  report.input_files = files.size();
+  std::vector<ingest::ReadReport> reads(files.size());
+  parallel_for(
+      files.size(), jobs,
+      [&](std::size_t i) {
+        const auto start = Clock::now();
+        reads[i] = ingest::read_file(files[i], options.ingest);
+        clock.add(Stage::Ingest, start);
+      },
+      {});
+
+  std::vector<Article*> articles;
+  for (ingest::ReadReport& read : reads) {
+    report.warnings.insert(report.warnings.end(), read.warnings.begin(), read.warnings.end());
+    report.errors.insert(report.errors.end(), read.errors.begin(), read.errors.end());
+    for (Article& article : read.articles) articles.push_back(&article);
+  }
+  report.articles = articles.size();
+
+  // Per article: tokenize, tag, extract — in parallel, results by index.
+  std::vector<ArticleGraph> extracted(articles.size());
+  std::atomic<std::size_t> done{0};
+  std::atomic<std::size_t> tokens{0};
+  std::atomic<std::size_t> bytes{0};
+  parallel_for(
+      articles.size(), jobs,
+      [&](std::size_t i) {
+        Document doc;
+        doc.article = std::move(*articles[i]);
+        auto start = Clock::now();
+        tokenize(doc);
+        clock.add(Stage::Tokenize, start);
+        start = Clock::now();
+        baseline::find_mentions(doc);
+        clock.add(Stage::Tag, start);
+        start = Clock::now();
+        extracted[i] = extract_article(doc);
+        clock.add(Stage::Extract, start);
+        tokens += doc.tokens.size();
+        bytes += doc.article.text.size();
+        done.fetch_add(1);
+      },
+      [&] {
+        if (progress) progress(done.load(), articles.size());
+      });
+  report.tokens = tokens.load();
+  report.text_bytes = bytes.load();
+
+  auto start = Clock::now();
+  MergedGraph merged = merge_articles(extracted);
+  clock.add(Stage::Merge, start);
+  start = Clock::now();
+  report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles));
+  clock.add(Stage::Graph, start);
+
+  for (std::size_t s = 0; s < report.stage_seconds.size(); ++s) report.stage_seconds[s] = clock.nanos[s].load() / 1e9;
+  return report;
+}
+
+}  // namespace newsgraph

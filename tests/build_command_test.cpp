@@ -1,0 +1,68 @@
+// End-to-end runs of `newsgraph build` on samples/ and on the fixtures of tests/data/.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/cli_runner.hpp"
+
+using namespace newsgraph::testing;
+namespace fs = std::filesystem;
+
+namespace {
+const std::vector<std::string> kFormats = {"graph.graphml", "graph.dot", "graph.jsonld"};
+
+std::vector<std::string> sample_files() {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(NEWSGRAPH_SOURCE_DIR) / "samples"))
+    files.push_back("samples/" + entry.path().filename().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
+TEST_CASE("build writes the three formats of the samples and prints a summary", "[e2e]") {
+  const std::string out = make_temp_dir("samples");
+  const CommandOutput run = run_newsgraph({"build", "samples", "-o", out});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("5 articles") != std::string::npos);
+  for (const std::string& name : kFormats) CHECK(fs::file_size(out + "/" + name) > 1000);
+  CHECK_FALSE(fs::exists(out + "/.newsgraph-staging"));
+  fs::remove_all(out);
+}
+
+TEST_CASE("build output is byte-identical for --jobs 1, --jobs 2 and inputs listed in reverse", "[e2e]") {
+  const std::string one = make_temp_dir("jobs1");
+  const std::string two = make_temp_dir("jobs2");
+  const std::string reversed = make_temp_dir("reversed");
+  REQUIRE(run_newsgraph({"build", "samples", "--jobs", "1", "-o", one, "--quiet"}).exit_code == 0);
+  REQUIRE(run_newsgraph({"build", "samples", "--jobs", "2", "-o", two, "--quiet"}).exit_code == 0);
+  std::vector<std::string> args = {"build", "--quiet", "--jobs", "2", "-o", reversed};
+  std::vector<std::string> files = sample_files();
+  args.insert(args.end(), files.rbegin(), files.rend());
+  REQUIRE(run_newsgraph(args).exit_code == 0);
+  for (const std::string& name : kFormats) {
+    INFO(name);
+    const std::string expected = read_file(one + "/" + name);
+    CHECK(read_file(two + "/" + name) == expected);
+    CHECK(read_file(reversed + "/" + name) == expected);
+  }
+  for (const auto& dir : {one, two, reversed}) fs::remove_all(dir);
+}
+
+TEST_CASE("the .txt, .html and .jsonl forms of the samples give the same graph", "[e2e]") {
+  const std::string txt = make_temp_dir("txt");
+  const std::string html = make_temp_dir("html");
+  const std::string jsonl = make_temp_dir("jsonl");
+  REQUIRE(run_newsgraph({"build", "samples", "-o", txt, "--quiet", "--format", "graphml"}).exit_code == 0);
+  REQUIRE(run_newsgraph({"build", "tests/data/samples-html", "-o", html, "--quiet", "--format", "graphml"}).exit_code == 0);
+  REQUIRE(run_newsgraph({"build", "tests/data/samples-jsonl", "-o", jsonl, "--quiet", "--format", "graphml"}).exit_code == 0);
+  const GraphShape expected = read_graph_shape(txt + "/graph.graphml");
+  REQUIRE(expected.nodes.size() > 20);
+  for (const auto& dir : {html, jsonl}) {
+    INFO(dir);
+    const GraphShape shape = read_graph_shape(dir + "/graph.graphml");
+    CHECK(shape.nodes == expected.nodes);
+    CHECK(shape.edges == expected.edges);
+  }
+  for (const auto& dir : {txt, html, jsonl}) fs::remove_all(dir);
+}
