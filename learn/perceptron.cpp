@@ -1,0 +1,281 @@
+// See perceptron.hpp; the serialised layout is in docs/model-format.md.
+#include "learn/perceptron.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <stdexcept>
+
+namespace newsgraph::learn {
+namespace {
+
+constexpr char kMagic[4] = {'N', 'G', 'P', 'W'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::size_t kFixedHeaderBytes = 4 + 4 + 4 + 4 + 4 + 8;  // magic..num_rows
+constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
+
+void put_u32(std::string& out, std::uint32_t v) {
+  char b[4];
+  for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  out.append(b, 4);
+}
+void put_u64(std::string& out, std::uint64_t v) {
+  char b[8];
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  out.append(b, 8);
+}
+std::uint32_t get_u32(const char* p) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+std::uint64_t get_u64(const char* p) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+// Appends `count` little-endian values of type T from `data`.
+template <typename T>
+void put_array(std::string& out, const T* data, std::size_t count) {
+  const std::size_t at = out.size();
+  out.resize(at + count * sizeof(T));
+  if constexpr (std::endian::native == std::endian::little) {
+    if (count) std::memcpy(out.data() + at, data, count * sizeof(T));
+  } else {
+    for (std::size_t i = 0; i < count; ++i) {
+      auto bits = std::bit_cast<std::array<unsigned char, sizeof(T)>>(data[i]);
+      std::reverse(bits.begin(), bits.end());
+      std::memcpy(out.data() + at + i * sizeof(T), bits.data(), sizeof(T));
+    }
+  }
+}
+template <typename T>
+void get_array(const char* p, T* data, std::size_t count) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (count) std::memcpy(data, p, count * sizeof(T));
+  } else {
+    for (std::size_t i = 0; i < count; ++i) {
+      std::array<unsigned char, sizeof(T)> bits;
+      std::memcpy(bits.data(), p + i * sizeof(T), sizeof(T));
+      std::reverse(bits.begin(), bits.end());
+      data[i] = std::bit_cast<T>(bits);
+    }
+  }
+}
+
+// The smallest e with max_abs / 2^e <= 32767 (0 for an all-zero table).
+int int16_exponent(float max_abs) {
+  if (!(max_abs > 0.0f) || !std::isfinite(max_abs)) return 0;
+  int e = std::ilogb(max_abs) - 14;
+  while (std::ldexp(static_cast<double>(max_abs), -e) > 32767.0) ++e;
+  while (std::ldexp(static_cast<double>(max_abs), -(e - 1)) <= 32767.0) --e;
+  return e;
+}
+
+}  // namespace
+
+Perceptron::Perceptron(std::uint32_t num_labels) : num_labels_(num_labels) {}
+
+std::uint32_t Perceptron::find(std::uint64_t key) const {
+  if (slots_.empty()) return kEmpty;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
+  for (;;) {
+    const Slot& slot = slots_[i];
+    if (slot.row == kEmpty) return kEmpty;
+    if (slot.key == key) return slot.row;
+    i = (i + 1) & mask;
+  }
+}
+
+std::uint32_t Perceptron::find_or_insert(std::uint64_t key) {
+  if ((keys_.size() + 1) * 2 > slots_.size()) rebuild_index(std::max<std::size_t>(1024, slots_.size() * 2));
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
+  for (;;) {
+    Slot& slot = slots_[i];
+    if (slot.row == kEmpty) {
+      if (keys_.size() >= kEmpty) throw std::length_error("Perceptron: too many features");
+      slot.key = key;
+      slot.row = static_cast<std::uint32_t>(keys_.size());
+      keys_.push_back(key);
+      weights_.resize(weights_.size() + num_labels_, 0.0f);
+      if (!finalized_) update_sums_.resize(update_sums_.size() + num_labels_, 0.0);
+      return slot.row;
+    }
+    if (slot.key == key) return slot.row;
+    i = (i + 1) & mask;
+  }
+}
+
+void Perceptron::rebuild_index(std::size_t min_capacity) {
+  std::size_t capacity = 16;
+  while (capacity < min_capacity || capacity < keys_.size() * 2) capacity *= 2;
+  shift_ = 64 - std::countr_zero(capacity);
+  slots_.assign(capacity, Slot{0, kEmpty});
+  const std::size_t mask = capacity - 1;
+  for (std::uint32_t row = 0; row < keys_.size(); ++row) {
+    std::size_t i = static_cast<std::size_t>((keys_[row] * kGolden) >> shift_);
+    while (slots_[i].row != kEmpty) i = (i + 1) & mask;
+    slots_[i] = Slot{keys_[row], row};
+  }
+}
+
+const float* Perceptron::row(std::uint64_t feature) const {
+  const std::uint32_t r = find(feature);
+  return r == kEmpty ? nullptr : weights_.data() + static_cast<std::size_t>(r) * num_labels_;
+}
+
+void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
+  const std::uint32_t n = num_labels_;
+  float* out = scores.data();
+  for (std::uint64_t f : features) {
+    const std::uint32_t r = find(f);
+    if (r == kEmpty) continue;
+    const float* w = weights_.data() + static_cast<std::size_t>(r) * n;
+    for (std::uint32_t l = 0; l < n; ++l) out[l] += w[l];
+  }
+}
+
+void Perceptron::update(std::span<const std::uint64_t> features, std::uint32_t truth, std::uint32_t guess,
+                        float step) {
+  if (truth == guess) return;
+  if (finalized_) throw std::logic_error("Perceptron::update after finalize");
+  const double stamp = static_cast<double>(clock_) * step;
+  for (std::uint64_t f : features) {
+    const std::size_t base = static_cast<std::size_t>(find_or_insert(f)) * num_labels_;
+    weights_[base + truth] += step;
+    weights_[base + guess] -= step;
+    update_sums_[base + truth] += stamp;
+    update_sums_[base + guess] -= stamp;
+  }
+}
+
+void Perceptron::compact_sorted(const std::vector<float>& source, float prune_below) {
+  const std::size_t n = num_labels_;
+  std::vector<std::uint32_t> keep;
+  keep.reserve(keys_.size());
+  for (std::uint32_t r = 0; r < keys_.size(); ++r) {
+    const float* w = source.data() + r * n;
+    bool any = false;
+    for (std::size_t l = 0; l < n && !any; ++l) any = w[l] != 0.0f && !(std::fabs(w[l]) < prune_below);
+    if (any) keep.push_back(r);
+  }
+  std::sort(keep.begin(), keep.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
+  std::vector<std::uint64_t> keys(keep.size());
+  std::vector<float> weights(keep.size() * n);
+  for (std::size_t i = 0; i < keep.size(); ++i) {
+    keys[i] = keys_[keep[i]];
+    std::copy_n(source.data() + keep[i] * n, n, weights.data() + i * n);
+  }
+  keys_ = std::move(keys);
+  weights_ = std::move(weights);
+  update_sums_.clear();
+  update_sums_.shrink_to_fit();
+  finalized_ = true;
+  rebuild_index(keys_.size() * 2);
+}
+
+Perceptron Perceptron::averaged_copy(float prune_below) const {
+  Perceptron copy(num_labels_);
+  copy.keys_ = keys_;
+  std::vector<float> averaged(weights_.size());
+  if (finalized_ || clock_ == 0) {
+    averaged = weights_;
+  } else {
+    const double clock = static_cast<double>(clock_);
+    for (std::size_t i = 0; i < weights_.size(); ++i)
+      averaged[i] = static_cast<float>(weights_[i] - update_sums_[i] / clock);
+  }
+  copy.compact_sorted(averaged, prune_below);
+  return copy;
+}
+
+void Perceptron::finalize(float prune_below) {
+  Perceptron averaged = averaged_copy(prune_below);
+  *this = std::move(averaged);
+}
+
+void Perceptron::serialize(std::string& out, WeightEncoding encoding) const {
+  const std::size_t n = num_labels_;
+  std::vector<std::uint32_t> order(keys_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
+
+  float max_abs = 0.0f;
+  for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
+  const int exponent = encoding == WeightEncoding::kInt16 ? int16_exponent(max_abs) : 0;
+
+  out.append(kMagic, 4);
+  put_u32(out, kVersion);
+  put_u32(out, num_labels_);
+  put_u32(out, static_cast<std::uint32_t>(encoding));
+  put_u32(out, static_cast<std::uint32_t>(exponent));
+  put_u64(out, keys_.size());
+  std::vector<std::uint64_t> keys(keys_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) keys[i] = keys_[order[i]];
+  put_array(out, keys.data(), keys.size());
+  if (encoding == WeightEncoding::kFloat32) {
+    std::vector<float> rows(weights_.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      std::copy_n(weights_.data() + order[i] * n, n, rows.data() + i * n);
+    put_array(out, rows.data(), rows.size());
+  } else {
+    std::vector<std::int16_t> rows(weights_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const float* w = weights_.data() + order[i] * n;
+      for (std::size_t l = 0; l < n; ++l) {
+        const double q = std::nearbyint(std::ldexp(static_cast<double>(w[l]), -exponent));
+        rows[i * n + l] = static_cast<std::int16_t>(std::clamp(q, -32767.0, 32767.0));
+      }
+    }
+    put_array(out, rows.data(), rows.size());
+  }
+}
+
+Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
+  auto fail = [](const std::string& what) { return Status::error("perceptron weights: " + what); };
+  if (bytes.size() < kFixedHeaderBytes) return fail("truncated: " + std::to_string(bytes.size()) + " bytes");
+  const char* p = bytes.data();
+  if (std::memcmp(p, kMagic, 4) != 0) return fail("bad magic");
+  const std::uint32_t version = get_u32(p + 4);
+  if (version > kVersion)
+    return fail("version " + std::to_string(version) + ", this build reads up to " + std::to_string(kVersion));
+  const std::uint32_t num_labels = get_u32(p + 8);
+  const std::uint32_t encoding = get_u32(p + 12);
+  const auto exponent = static_cast<std::int32_t>(get_u32(p + 16));
+  const std::uint64_t num_rows = get_u64(p + 20);
+  if (encoding > 1) return fail("unknown weight encoding " + std::to_string(encoding));
+  const std::size_t weight_bytes = encoding == 0 ? 4 : 2;
+  const std::uint64_t need_rows = num_rows * (8 + std::uint64_t{num_labels} * weight_bytes);
+  if (num_rows >= kEmpty || num_labels > (1u << 20) || need_rows != bytes.size() - kFixedHeaderBytes)
+    return fail("truncated or corrupt: " + std::to_string(num_rows) + " rows of " + std::to_string(num_labels) +
+                " labels do not fit " + std::to_string(bytes.size()) + " bytes");
+
+  Perceptron model(num_labels);
+  model.finalized_ = true;
+  p += kFixedHeaderBytes;
+  model.keys_.resize(num_rows);
+  get_array(p, model.keys_.data(), num_rows);
+  p += num_rows * 8;
+  for (std::size_t i = 1; i < num_rows; ++i)
+    if (model.keys_[i - 1] >= model.keys_[i]) return fail("corrupt: feature hashes not in ascending order");
+  const std::size_t count = num_rows * num_labels;
+  model.weights_.resize(count);
+  if (encoding == 0) {
+    get_array(p, model.weights_.data(), count);
+  } else {
+    std::vector<std::int16_t> q(count);
+    get_array(p, q.data(), count);
+    const float scale = static_cast<float>(std::ldexp(1.0, exponent));
+    for (std::size_t i = 0; i < count; ++i) model.weights_[i] = static_cast<float>(q[i]) * scale;
+  }
+  model.rebuild_index(num_rows * 2);
+  return model;
+}
+
+}  // namespace newsgraph::learn

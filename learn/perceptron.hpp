@@ -1,0 +1,106 @@
+// A multi-class averaged perceptron (Collins 2002) over hashed features.
+//
+// Weights are stored sparsely: an open-addressing hash table maps a feature hash to a row
+// index, and the rows (num_labels() floats each) sit one after another in one contiguous
+// array. A model holds only the features that were updated in training; scoring an absent
+// feature costs one table probe.
+//
+// Averaging is lazy (Daume's trick, equivalent to timestamped averaging): next to each weight
+// w we keep u, the sum of clock * delta over its updates, so the average over the clock's
+// examples is w - u / clock, computed at finalize() or averaged_copy() without touching
+// every weight on every example.
+//
+// Serialised form: docs/model-format.md, section "Perceptron weights".
+//
+// Thread safety: const methods may run concurrently; update()/next_example()/finalize() need
+// exclusive access.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace newsgraph::learn {
+
+// How serialize() stores the weights.
+enum class WeightEncoding : std::uint8_t {
+  kFloat32 = 0,  // exact
+  kInt16 = 1,    // w = q * 2^exponent, one power-of-two scale for the whole table: half the
+                 // size, round-trips byte for byte, scores change by < 2^exponent per weight
+};
+
+class Perceptron {
+ public:
+  explicit Perceptron(std::uint32_t num_labels = 0);
+  Perceptron(const Perceptron&) = default;
+  Perceptron(Perceptron&&) noexcept = default;
+  Perceptron& operator=(const Perceptron&) = default;
+  Perceptron& operator=(Perceptron&&) noexcept = default;
+
+  std::uint32_t num_labels() const { return num_labels_; }
+
+  // scores[l] += sum over present features f of weight(f, l). Duplicate features count
+  // twice. REQUIRES: scores.size() == num_labels().
+  void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
+
+  // The weight row of a feature (num_labels() floats), or nullptr when the model lacks it.
+  const float* row(std::uint64_t feature) const;
+
+  // The perceptron update: weight(f, truth) += step, weight(f, guess) -= step for every f.
+  // A no-op when truth == guess. REQUIRES: !finalized(); truth, guess < num_labels().
+  void update(std::span<const std::uint64_t> features, std::uint32_t truth, std::uint32_t guess,
+              float step = 1.0f);
+
+  // Advances the averaging clock: call once per training example (token), after its update.
+  void next_example() { ++clock_; }
+
+  // The averaged weights as a new, finalized perceptron (prune as in finalize()); training of
+  // this one can go on. For evaluating on dev between epochs.
+  Perceptron averaged_copy(float prune_below = 0.0f) const;
+
+  // Replaces the weights by their averages and frees the training state. Drops the rows
+  // whose weights are all zero or all below `prune_below` in magnitude. Rows end sorted by
+  // feature hash. After this, update() is not allowed.
+  void finalize(float prune_below = 0.0f);
+  bool finalized() const { return finalized_; }
+
+  // Number of feature rows held.
+  std::size_t num_features() const { return keys_.size(); }
+
+  // Appends the weights to `out` (format in docs/model-format.md): little-endian,
+  // deterministic (rows sorted by feature hash, whatever the insertion order). On a
+  // perceptron still training this stores the current (not averaged) weights.
+  void serialize(std::string& out, WeightEncoding encoding = WeightEncoding::kFloat32) const;
+  // Reads what serialize() wrote; the result is finalized. Errors say what is wrong
+  // ("perceptron weights: truncated: ..."); callers prefix the file name.
+  static Result<Perceptron> deserialize(std::string_view bytes);
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xffffffffu;
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t row;  // kEmpty when the slot is free
+  };
+
+  std::uint32_t find(std::uint64_t key) const;
+  std::uint32_t find_or_insert(std::uint64_t key);
+  void rebuild_index(std::size_t min_capacity);
+  // Replaces weights_ by `source`, drops pruned rows, sorts rows by key, rebuilds the index.
+  void compact_sorted(const std::vector<float>& source, float prune_below);
+
+  std::uint32_t num_labels_ = 0;
+  std::vector<Slot> slots_;            // power-of-two size, load factor <= 1/2
+  int shift_ = 64;                     // slot of key k: (k * golden) >> shift_
+  std::vector<std::uint64_t> keys_;    // keys_[row]
+  std::vector<float> weights_;         // row r at [r * num_labels_, (r + 1) * num_labels_)
+  std::vector<double> update_sums_;    // training only: u per weight (see top of file)
+  std::uint64_t clock_ = 0;            // examples seen (next_example() calls)
+  bool finalized_ = false;
+};
+
+}  // namespace newsgraph::learn

@@ -1,0 +1,121 @@
+#include "learn/perceptron.hpp"
+
+#include <catch2/catch.hpp>
+#include <vector>
+
+#include "learn/features.hpp"
+
+using namespace newsgraph::learn;
+
+namespace {
+std::uint32_t predict(const Perceptron& model, const std::vector<std::uint64_t>& features) {
+  std::vector<float> scores(model.num_labels(), 0.0f);
+  model.score(features, scores);
+  std::uint32_t best = 0;
+  for (std::uint32_t l = 1; l < scores.size(); ++l)
+    if (scores[l] > scores[best]) best = l;
+  return best;
+}
+
+// Three classes, each signalled by its own word plus shared noise features.
+std::vector<std::pair<std::vector<std::uint64_t>, std::uint32_t>> toy_data() {
+  std::vector<std::pair<std::vector<std::uint64_t>, std::uint32_t>> data;
+  const char* words[3] = {"red", "green", "blue"};
+  for (int i = 0; i < 60; ++i) {
+    const std::uint32_t label = static_cast<std::uint32_t>(i % 3);
+    data.push_back({{hash_feature(0, std::string_view(words[label])), hash_feature(1, std::uint64_t(i % 5)),
+                     hash_feature(2, std::string_view("bias"))},
+                    label});
+  }
+  return data;
+}
+}  // namespace
+
+TEST_CASE("perceptron learns a separable toy problem", "[learn]") {
+  Perceptron model(3);
+  const auto data = toy_data();
+  for (int epoch = 0; epoch < 5; ++epoch)
+    for (const auto& [features, truth] : data) {
+      model.update(features, truth, predict(model, features));
+      model.next_example();
+    }
+  model.finalize();
+  CHECK(model.finalized());
+  for (const auto& [features, truth] : data) CHECK(predict(model, features) == truth);
+  // "bias" and the noise features may be kept; an unseen feature scores nothing.
+  std::vector<float> scores(3, 0.0f);
+  const std::uint64_t unseen = hash_feature(9, std::string_view("unseen"));
+  model.score(std::span(&unseen, 1), scores);
+  CHECK(scores == std::vector<float>{0, 0, 0});
+}
+
+TEST_CASE("perceptron averages weights over the examples seen", "[learn]") {
+  Perceptron model(2);
+  const std::vector<std::uint64_t> f = {42};
+  // Update at clock 0 (+1 on label 1), then three examples without updates, then at clock 4
+  // the opposite update, then one more example: w goes 0 -> 1 (4 examples) -> 0 (1 example).
+  model.update(f, 1, 0);
+  for (int i = 0; i < 4; ++i) model.next_example();
+  model.update(f, 0, 1);
+  model.next_example();
+  const Perceptron snapshot = model.averaged_copy();
+  CHECK(snapshot.row(42)[1] == Approx(4.0 / 5.0));
+  CHECK(snapshot.row(42)[0] == Approx(-4.0 / 5.0));
+  CHECK_FALSE(model.finalized());  // the snapshot leaves training going
+  model.finalize();
+  CHECK(model.row(42)[1] == Approx(0.8));
+}
+
+TEST_CASE("finalize prunes rows whose weights are all tiny", "[learn]") {
+  Perceptron model(2);
+  const std::vector<std::uint64_t> big = {1}, small = {2};
+  for (int i = 0; i < 10; ++i) {
+    model.update(big, 1, 0);
+    model.next_example();
+  }
+  model.update(small, 1, 0);
+  model.next_example();
+  model.finalize(0.5f);
+  CHECK(model.num_features() == 1);
+  CHECK(model.row(1) != nullptr);
+  CHECK(model.row(2) == nullptr);
+}
+
+TEST_CASE("perceptron serialisation round-trips byte for byte", "[learn]") {
+  Perceptron model(3);
+  const auto data = toy_data();
+  for (const auto& [features, truth] : data) {
+    model.update(features, truth, (truth + 1) % 3, 0.37f);
+    model.next_example();
+  }
+  model.finalize();
+  for (auto encoding : {WeightEncoding::kFloat32, WeightEncoding::kInt16}) {
+    std::string bytes;
+    model.serialize(bytes, encoding);
+    auto loaded = Perceptron::deserialize(bytes);
+    REQUIRE(loaded);
+    CHECK(loaded->num_features() == model.num_features());
+    CHECK(loaded->num_labels() == 3);
+    std::string again;
+    loaded->serialize(again, encoding);
+    CHECK(again == bytes);
+    for (const auto& [features, truth] : data) CHECK(predict(*loaded, features) == predict(model, features));
+  }
+}
+
+TEST_CASE("perceptron deserialisation rejects truncated and corrupt bytes", "[learn]") {
+  Perceptron model(2);
+  model.update(std::vector<std::uint64_t>{5, 6}, 0, 1);
+  model.next_example();
+  model.finalize();
+  std::string bytes;
+  model.serialize(bytes);
+  auto truncated = Perceptron::deserialize(std::string_view(bytes).substr(0, bytes.size() - 1));
+  REQUIRE_FALSE(truncated);
+  CHECK(truncated.status().message().find("truncated") != std::string::npos);
+  std::string bad = bytes;
+  bad[0] = 'X';
+  auto bad_magic = Perceptron::deserialize(bad);
+  REQUIRE_FALSE(bad_magic);
+  CHECK(bad_magic.status().message().find("bad magic") != std::string::npos);
+}
