@@ -1,0 +1,90 @@
+// ingest/: the first stage. Turns input files (.txt, .html/.htm, .jsonl/.ndjson, or
+// directories of them) into Articles: valid UTF-8 text, title as the first paragraph,
+// boilerplate and repeated paragraphs removed, and a map from each paragraph back to its
+// byte offset in the source file (see ../shared/docs/design.md, "Stages", and issue 3).
+//
+// Bad input is an expected outcome: nothing here throws for it or prints. Each function
+// returns what it could read plus messages that name the file, the position and the problem.
+// The cleaning rules live in ingest/clean.hpp.
+//
+// Thread safety: every function is safe to call concurrently on different inputs.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace newsgraph::ingest {
+
+inline constexpr std::size_t kMaxArticleBytes = 32u << 20;
+
+struct IngestOptions {
+  // An article whose cleaned text would be larger is cut at the last paragraph boundary that
+  // fits (inside the first paragraph, at a character boundary, when even that one is too
+  // large), with a warning.
+  std::size_t max_article_bytes = kMaxArticleBytes;
+};
+
+struct ReadReport {
+  std::vector<Article> articles;      // in file order
+  // Data kept but repaired, one line per kind of repair and file (or JSON line):
+  //   "a.txt: byte 1234: invalid UTF-8 replaced by U+FFFD"
+  //   "a.txt: 57 invalid UTF-8 sequences replaced by U+FFFD (first at bytes 3, 9, 12, 40, 77)"
+  //   "a.txt: 2 control characters replaced by spaces (first at bytes 10, 20)"
+  //   "a.txt: article truncated to 1048576 bytes at a paragraph boundary (max_article_bytes)"
+  std::vector<std::string> warnings;
+  // An input, or part of it, rejected:
+  //   "a.jsonl:3: invalid JSON at byte 118: Missing a comma or '}' after an object member."
+  //     (the byte is an offset in the file, not in the line)
+  //   "a.txt: empty file"
+  //   "a.txt: binary file (NUL bytes at byte 17), not an article"
+  //   "a.html: no article text found"
+  //   "a.txt: cannot read: No such file or directory"
+  std::vector<std::string> errors;
+};
+
+// Expands `inputs` into the files to read.
+// - A directory is walked recursively, keeping .txt .html .htm .jsonl .ndjson (any letter
+//   case). Symlinked directories are not followed (so a symlink loop cannot hang the walk);
+//   symlinks to files are kept.
+// - A file named directly is kept whatever its extension (read_file reads an unknown
+//   extension as plain text).
+// - A missing path adds "path: no such file or directory" to `errors`.
+// The result is sorted by path (byte order) and holds each file once, even when it is
+// reached twice (listed twice, or listed and inside a listed directory), so the order in
+// which inputs are given does not matter. Paths keep the spelling of the input they came
+// from (relative stays relative).
+std::vector<std::string> list_input_files(const std::vector<std::string>& inputs,
+                                          std::vector<std::string>& errors);
+
+// Reads one file; the extension picks the reader (.html/.htm, .jsonl/.ndjson, else text).
+ReadReport read_file(const std::string& path, const IngestOptions& options = {});
+
+// The same from bytes already in memory (tests, stdin). `kind` is "txt", "html" (or "htm")
+// or "jsonl" (or "ndjson"); anything else is read as "txt". `path` is used for ids, for
+// Article::source and in messages.
+//
+// Article fields by reader:
+// - id: the file stem for txt and html; for JSON lines the "id" field (string or number)
+//   or "<stem>-<line number>".
+// - source: `path` as given.
+// - title: the first paragraph of text. txt: the first non-boilerplate line. html: <title>
+//   (its " | Site" / " - Site" suffix cut when an <h1> confirms the left part), else <h1>.
+//   JSON: the "title" field, else the first paragraph of the text.
+// - date: ISO 8601 (YYYY-MM-DD, or the full date-time as written when it is ISO) from JSON
+//   "date"/"published", html meta article:published_time, <time datetime>, meta name=date,
+//   or a dateline paragraph among the first three ("Sunday, August 17, 2008"), which is
+//   then dropped from the text. Empty when nothing recognisable is found.
+// - url: JSON "url"; html <link rel=canonical> or meta og:url.
+// - text, source_map: see clean.hpp. source_map offsets are byte offsets in the bytes read.
+//   For html and JSON lines the offset of a paragraph is best effort: the first word of
+//   the paragraph is searched forward in the raw bytes (from the line libxml2 reports for
+//   html, from the line start for JSON); when it is not found (entities, escapes) the
+//   previous offset is used.
+ReadReport read_bytes(std::string_view bytes, const std::string& path, std::string_view kind,
+                      const IngestOptions& options = {});
+
+}  // namespace newsgraph::ingest
