@@ -118,6 +118,9 @@ struct ArticleEntity {
   // Events only.
   std::string date;
   std::string place;
+  // Parallel to aliases when not empty: the in-article rule that linked each form to the
+  // entity ("name", "surname", "acronym", ...), for merge explanations (issue 6).
+  std::vector<std::string> alias_rules;
 };
 
 struct ArticleRelation {
@@ -129,6 +132,17 @@ struct ArticleRelation {
   std::string status;  // met-with: "held" or "planned"
 };
 
+// One place in the article that refers to an entity: its name (or a short form of it), a
+// nominal that carries one of its titles ("the Russian president") or a pronoun (issue 6).
+// The relation extractor maps token spans to entities through these.
+struct EntityReference {
+  enum class Kind : std::uint8_t { Name, Nominal, Pronoun };
+  std::uint32_t first_token;  // token range [first_token, end_token) in the Document
+  std::uint32_t end_token;
+  std::uint32_t entity;       // index in ArticleGraph::entities
+  Kind kind;
+};
+
 struct ArticleGraph {
   std::string article_id;
   std::string source;
@@ -137,6 +151,7 @@ struct ArticleGraph {
   std::string url;
   std::vector<ArticleEntity> entities;
   std::vector<ArticleRelation> relations;
+  std::vector<EntityReference> references;  // sorted by first_token, non-overlapping
 };
 
 }  // namespace newsgraph
