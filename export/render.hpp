@@ -1,0 +1,27 @@
+// SVG rendering of the DOT export through Graphviz's libraries (libcgraph + libgvc), without
+// running a Graphviz program. See docs/output.md ("SVG").
+#pragma once
+
+#include <string>
+
+#include "core/status.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace newsgraph {
+
+struct RenderOptions {
+  // Graphviz layout engine: "sfdp" (multilevel force-directed; scales to large graphs) or
+  // "dot" (layered; readable for small graphs), or any engine the installed Graphviz has.
+  std::string layout = "sfdp";
+  // When set, receives Graphviz's warnings (which never go to stderr); cleared first.
+  std::string* warnings = nullptr;
+};
+
+// Lays out dot_text(kg) with `options.layout` and writes SVG to `path`. Graphviz's own
+// messages never reach stderr: warnings go to `options.warnings` (or nowhere), and an error (unknown layout engine, a
+// failed layout or render) is returned as a Status naming the path and Graphviz's message.
+// Atomic: "<path>.tmp", then rename; on failure nothing is left at `path`.
+// NOT thread-safe: Graphviz's error reporting is process-global; one call at a time.
+Status render_svg(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options = {});
+
+}  // namespace newsgraph
