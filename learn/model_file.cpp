@@ -14,7 +14,11 @@ namespace {
 constexpr std::string_view kRetrainHint = "retrain with the command in models/README.md";
 
 bool is_single_line(std::string_view s) { return s.find_first_of("\r\n") == std::string_view::npos; }
-bool is_word(std::string_view s) { return !s.empty() && s.find_first_of(" \t\r\n=:") == std::string_view::npos; }
+// A label, a kind or a section name: one non-empty run without whitespace (':' allowed,
+// as in "nmod:poss").
+bool is_word(std::string_view s) { return !s.empty() && s.find_first_of(" \t\r\n") == std::string_view::npos; }
+// A key of a "key=value" entry: a word without '='.
+bool is_key(std::string_view s) { return is_word(s) && s.find('=') == std::string_view::npos; }
 
 template <typename T>
 bool parse_uint(std::string_view s, T& out) {
@@ -40,10 +44,10 @@ Status check_header(const ModelFile& model) {
   const ModelHeader& h = model.header;
   if (!is_word(h.kind)) return Status::error("model kind '" + h.kind + "' must be one word");
   for (const auto& label : h.labels)
-    if (!is_word(label)) return Status::error("model label '" + label + "' must be one word without '=' or ':'");
+    if (!is_word(label)) return Status::error("model label '" + label + "' must be one word (no whitespace)");
   for (const auto* list : {&h.hyper_parameters, &h.dev_scores})
     for (const auto& [key, value] : *list)
-      if (!is_word(key) || !is_single_line(value))
+      if (!is_key(key) || !is_single_line(value))
         return Status::error("model header entry '" + key + "=" + value + "' must be one line, key one word");
   for (const auto& [file, sha] : h.training_data)
     if (file.empty() || !is_single_line(file) || !is_word(sha))

@@ -33,8 +33,9 @@ namespace newsgraph::learn {
 inline constexpr std::uint32_t kModelFormatVersion = 1;
 inline constexpr std::string_view kModelMagic = "NEWSGRAPH-MODEL\n";
 
-// Header fields. Strings must be valid single-line text: no '\n' or '\r'; labels, pair keys
-// and section names also no spaces, '=' or ':' (save_model() checks).
+// Header fields. Strings must be single-line text (no '\n' or '\r'); the kind, labels, pair
+// keys, sha256 values and section names also no whitespace, and pair keys no '='
+// (save_model() checks). Labels may contain ':' ("nmod:poss") and '='.
 struct ModelHeader {
   std::string kind;                       // "pos-tagger", "ner-tagger", "parser", ...
   std::uint32_t feature_set_version = 1;  // bump when feature extraction changes

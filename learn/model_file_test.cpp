@@ -13,7 +13,7 @@ ModelFile sample_model() {
   ModelFile model;
   model.header.kind = "toy-tagger";
   model.header.feature_set_version = 3;
-  model.header.labels = {"NN", "VB", "-LRB-", "nmod:poss"};
+  model.header.labels = {"NN", "VB", "-LRB-", ":", "nmod:poss", "B=X"};
   model.header.hyper_parameters = {{"epochs", "8"}, {"prune", "0.01"}};
   model.header.seed = 12345;
   model.header.training_data = {{"en_ewt-ud-train.conllu", std::string(64, 'a')}};
@@ -30,9 +30,7 @@ std::string temp_path(const char* name) {
 }  // namespace
 
 TEST_CASE("model file round-trips header and sections", "[learn]") {
-  // "nmod:poss" contains ':' which labels may not: use a valid set.
   ModelFile model = sample_model();
-  model.header.labels = {"NN", "VB", "-LRB-", "nmod.poss"};
   const std::string path = temp_path("round.model");
   REQUIRE(save_model(path, model));
   auto loaded = load_model(path);
@@ -55,10 +53,14 @@ TEST_CASE("model file round-trips header and sections", "[learn]") {
 }
 
 TEST_CASE("save_model refuses header values it could not read back", "[learn]") {
-  ModelFile model = sample_model();  // a label with ':'
+  ModelFile model = sample_model();
+  model.header.labels.push_back("two words");
   const Status st = save_model(temp_path("bad.model"), model);
   REQUIRE_FALSE(st);
-  CHECK(st.message().find("nmod:poss") != std::string::npos);
+  CHECK(st.message().find("'two words'") != std::string::npos);
+  ModelFile bad_key = sample_model();
+  bad_key.header.hyper_parameters.push_back({"a=b", "c"});
+  CHECK_FALSE(save_model(temp_path("bad.model"), bad_key));
 }
 
 TEST_CASE("model loader errors name the file and the problem", "[learn]") {
