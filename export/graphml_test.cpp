@@ -262,3 +262,12 @@ TEST_CASE("write_graphml writes the same bytes twice", "[export]") {
   CHECK(newsgraph::testing::read_bytes(dir.file("a.graphml")) == newsgraph::testing::read_bytes(dir.file("b.graphml")));
   CHECK(dir.listing() == std::vector<std::string>{"a.graphml", "b.graphml"});
 }
+
+TEST_CASE("the offline XSD check rejects GraphML whose edge names an undeclared node", "[export]") {
+  TempDir dir;
+  const std::string path = dir.file("bad.graphml");
+  std::ofstream(path) << "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+                         "<graph edgedefault=\"directed\"><node id=\"a\"/><edge source=\"a\" target=\"b\"/></graph>"
+                         "</graphml>\n";
+  CHECK(validate_against_xsd(path) != "");
+}

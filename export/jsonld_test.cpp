@@ -188,3 +188,12 @@ TEST_CASE("write_jsonld writes the same bytes twice", "[export]") {
   REQUIRE(write_jsonld(newsgraph::testing::nasty_graph(), dir.file("b.jsonld")).is_ok());
   CHECK(newsgraph::testing::read_bytes(dir.file("a.jsonld")) == newsgraph::testing::read_bytes(dir.file("b.jsonld")));
 }
+
+TEST_CASE("the inline @context is the one published in schemas/newsgraph-context.jsonld", "[export]") {
+  TempDir dir;
+  REQUIRE(write_jsonld(KnowledgeGraph{}, dir.file("empty.jsonld")).is_ok());
+  const rapidjson::Document written = parse(dir.file("empty.jsonld"));
+  const rapidjson::Document published = parse(std::string(NEWSGRAPH_SOURCE_DIR) + "/schemas/newsgraph-context.jsonld");
+  CHECK(written["@context"] == published["@context"]);
+  CHECK(written["@graph"].Size() == 0);
+}
