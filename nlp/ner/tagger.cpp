@@ -1,0 +1,348 @@
+// Feature extraction and greedy decoding (see tagger.hpp for the feature set).
+#include "nlp/ner/tagger.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "learn/features.hpp"
+
+namespace newsgraph::ner {
+
+namespace {
+
+// Feature templates. Never renumber: the ids are part of the hashes stored in models.
+enum Template : std::uint32_t {
+  kBias = 1,
+  kForm,
+  kLower,
+  kShape,
+  kShortShape,
+  kPrefix,  // + length 1..4 below
+  kSuffix = kPrefix + 5,
+  kLowerM1 = kSuffix + 5,
+  kLowerP1,
+  kLowerM2,
+  kLowerP2,
+  kShortShapeM1,
+  kShortShapeP1,
+  kBigramM1,
+  kBigramP1,
+  kPosition,
+  kPositionLower,
+  kShapeTrigram,
+  kGazetteer,
+  kGazetteerM1,
+  kGazetteerP1,
+  kDocCase,
+  kAggregatePrev,
+  kAggregateNext,
+  kPos,
+  kPosM1,
+  kPosP1,
+  kPosBigramM1,
+  kPosBigramP1,
+  kPrev1,
+  kPrev2,
+  kPrevLower,
+  kPrevShape,
+  kHistoryHas,
+  kHistoryMajority,
+  kGazetteerShape,
+  kAggregatePrev2,
+  kAggregateNext2,
+  kNumTemplates
+};
+
+// Token flags.
+constexpr std::uint8_t kCapInitial = 1;   // first byte A-Z
+constexpr std::uint8_t kAllCaps = 2;      // letters, none lower case
+constexpr std::uint8_t kHasAlpha = 4;
+constexpr std::uint8_t kSentenceInitial = 8;
+constexpr std::uint8_t kHeadline = 16;    // in a sentence with no lower-case letter
+constexpr std::uint8_t kLowerInitial = 32;
+
+constexpr std::size_t kMaxContexts = 24;
+constexpr std::uint32_t kMaxAffix = 4;
+constexpr bool kConstrain = false;
+
+struct Seeds {
+  std::array<std::uint64_t, kNumTemplates> value{};
+  std::uint64_t bos, eos, no_pos;
+  Seeds() {
+    for (std::uint32_t t = 0; t < kNumTemplates; ++t) value[t] = learn::hash_feature(t, std::uint64_t{0});
+    bos = learn::hash_feature(0, std::string_view("<s>"));
+    eos = learn::hash_feature(0, std::string_view("</s>"));
+    no_pos = learn::hash_feature(0, std::string_view("<nopos>"));
+  }
+};
+const Seeds& seeds() {
+  static const Seeds s;
+  return s;
+}
+
+inline std::uint64_t feature(Template t, std::uint64_t value) { return learn::hash_combine(seeds().value[t], value); }
+
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+void make_shape(std::string_view token, std::string& shape, bool collapse) {
+  shape.clear();
+  char last = 0;
+  int run = 0;
+  for (const char ch : token) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 && c < 0xc0) continue;  // UTF-8 continuation byte
+    char s = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : c >= 0x80 ? 'u' : ch;
+    run = s == last ? run + 1 : 1;
+    last = s;
+    if (run <= (collapse ? 1 : 4)) shape += s;
+  }
+}
+
+std::uint8_t token_flags(std::string_view token) {
+  bool alpha = false, lower = false;
+  for (const char ch : token) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (is_lower(c)) alpha = lower = true;
+    else if (is_upper(c)) alpha = true;
+  }
+  std::uint8_t flags = 0;
+  if (alpha) flags |= kHasAlpha;
+  if (alpha && !lower) flags |= kAllCaps;
+  if (!token.empty() && is_upper(static_cast<unsigned char>(token[0]))) flags |= kCapInitial;
+  if (!token.empty() && is_lower(static_cast<unsigned char>(token[0]))) flags |= kLowerInitial;
+  return flags;
+}
+
+// Capitalised (or all-capitals) words get document-level features.
+bool name_like(std::uint8_t flags) { return (flags & (kCapInitial | kAllCaps)) && (flags & kHasAlpha); }
+
+}  // namespace
+
+void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, const TaggerInput& input,
+                    TaggerState& state) {
+  const Seeds& s = seeds();
+  const std::size_t n = input.forms.size();
+  state.lower.resize(n);
+  state.form.resize(n);
+  state.shape.resize(n);
+  state.short_shape.resize(n);
+  state.pos.resize(n);
+  state.gaz_key.resize(n);
+  state.flags.resize(n);
+  state.feature_begin.resize(n + 1);
+  state.features.clear();
+  state.marks.clear();
+  state.mark_begin.assign(n + 1, 0);
+  state.doc_case.clear();
+  state.contexts.clear();
+
+  // Per-token values.
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view token = input.forms[i];
+    state.lower_buffer.assign(token);
+    for (char& c : state.lower_buffer) {
+      if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
+    }
+    state.lower[i] = learn::hash_feature(0, std::string_view(state.lower_buffer));
+    state.form[i] = learn::hash_feature(0, token);
+    make_shape(token, state.shape_buffer, false);
+    state.shape[i] = learn::hash_feature(0, std::string_view(state.shape_buffer));
+    make_shape(token, state.shape_buffer, true);
+    state.short_shape[i] = learn::hash_feature(0, std::string_view(state.shape_buffer));
+    state.pos[i] = config.use_pos && i < input.pos.size() ? learn::hash_feature(0, input.pos[i]) : s.no_pos;
+    state.gaz_key[i] = Gazetteer::key_of(token);
+    state.flags[i] = token_flags(token);
+  }
+  // Sentence-level flags and gazetteer matches.
+  for (const TaggerInput::Range& sent : input.sentences) {
+    if (sent.first >= sent.end) continue;
+    bool any_alpha = false, any_lower = false;
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+      if (state.flags[i] & kHasAlpha) any_alpha = true;
+      if ((state.flags[i] & kHasAlpha) && !(state.flags[i] & kAllCaps)) any_lower = true;
+    }
+    state.flags[sent.first] |= kSentenceInitial;
+    if (any_alpha && !any_lower) {
+      for (std::uint32_t i = sent.first; i < sent.end; ++i) state.flags[i] |= kHeadline;
+    }
+    const std::size_t before = state.marks.size();
+    gazetteer.match(std::span(input.forms).subspan(sent.first, sent.end - sent.first),
+                    std::span(state.gaz_key).subspan(sent.first, sent.end - sent.first), state.marks);
+    for (std::size_t m = before; m < state.marks.size(); ++m) state.marks[m].token += sent.first;
+  }
+  for (const GazetteerMark& mark : state.marks) ++state.mark_begin[mark.token + 1];
+  for (std::size_t i = 0; i < n; ++i) state.mark_begin[i + 1] += state.mark_begin[i];
+
+  // Document statistics: capitalisation where it is informative, and contexts of names.
+  for (const TaggerInput::Range& sent : input.sentences) {
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+      const std::uint8_t flags = state.flags[i];
+      if (!(flags & (kSentenceInitial | kHeadline)) && (flags & kHasAlpha)) {
+        std::uint32_t& counts = state.doc_case[state.lower[i]];
+        if (flags & kCapInitial) counts = std::min<std::uint32_t>((counts >> 16) + 1, 0xffff) << 16 | (counts & 0xffff);
+        else if (flags & kLowerInitial) counts = (counts & 0xffff0000u) | std::min<std::uint32_t>((counts & 0xffff) + 1, 0xffff);
+      }
+      if (name_like(flags)) {
+        auto& list = state.contexts[state.lower[i]];
+        const auto add = [&](std::uint64_t context) {
+          if (list.size() < kMaxContexts && std::find(list.begin(), list.end(), context) == list.end())
+            list.push_back(context);
+        };
+        add(feature(kAggregatePrev, i > sent.first ? state.lower[i - 1] : s.bos));
+        add(feature(kAggregateNext, i + 1 < sent.end ? state.lower[i + 1] : s.eos));
+        add(feature(kAggregatePrev2, i > sent.first + 1 ? state.lower[i - 2] : s.bos));
+        add(feature(kAggregateNext2, i + 2 < sent.end ? state.lower[i + 2] : s.eos));
+      }
+    }
+  }
+
+  // The static features of each token.
+  std::vector<std::uint64_t>& f = state.features;
+  f.reserve(n * 48);
+  for (const TaggerInput::Range& sent : input.sentences) {
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+      state.feature_begin[i] = static_cast<std::uint32_t>(f.size());
+      const std::uint8_t flags = state.flags[i];
+      const auto at = [&](const std::vector<std::uint64_t>& values, int offset) {
+        const std::int64_t j = static_cast<std::int64_t>(i) + offset;
+        if (j < sent.first) return s.bos;
+        if (j >= sent.end) return s.eos;
+        return values[static_cast<std::size_t>(j)];
+      };
+      f.push_back(feature(kBias, 0));
+      f.push_back(feature(kForm, state.form[i]));
+      f.push_back(feature(kLower, state.lower[i]));
+      f.push_back(feature(kShape, state.shape[i]));
+      f.push_back(feature(kShortShape, state.short_shape[i]));
+      // Affixes of the lower-case form, on whole bytes.
+      const std::string_view token_text = input.forms[i];
+      state.lower_buffer.assign(token_text);
+      for (char& c : state.lower_buffer) {
+        if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
+      }
+      const std::string_view lower(state.lower_buffer);
+      for (std::uint32_t k = 1; k <= kMaxAffix && k <= lower.size(); ++k) {
+        f.push_back(learn::hash_feature(kPrefix + k, lower.substr(0, k)));
+        f.push_back(learn::hash_feature(kSuffix + k, lower.substr(lower.size() - k)));
+      }
+      f.push_back(feature(kLowerM1, at(state.lower, -1)));
+      f.push_back(feature(kLowerP1, at(state.lower, 1)));
+      f.push_back(feature(kLowerM2, at(state.lower, -2)));
+      f.push_back(feature(kLowerP2, at(state.lower, 2)));
+      f.push_back(feature(kShortShapeM1, at(state.short_shape, -1)));
+      f.push_back(feature(kShortShapeP1, at(state.short_shape, 1)));
+      f.push_back(feature(kBigramM1, learn::hash_combine(at(state.lower, -1), state.lower[i])));
+      f.push_back(feature(kBigramP1, learn::hash_combine(state.lower[i], at(state.lower, 1))));
+      const std::uint64_t position = (flags & kSentenceInitial ? 1 : 0) | (flags & kHeadline ? 2 : 0);
+      f.push_back(feature(kPosition, position));
+      if (position) f.push_back(feature(kPositionLower, learn::hash_combine(position, state.lower[i])));
+      f.push_back(feature(kShapeTrigram, learn::hash_combine(learn::hash_combine(at(state.short_shape, -1), state.short_shape[i]),
+                                                           at(state.short_shape, 1))));
+      // Gazetteer marks on this token and the types matched next to it.
+      for (std::uint32_t m = state.mark_begin[i]; m < state.mark_begin[i + 1]; ++m) {
+        const GazetteerMark& mark = state.marks[m];
+        const std::uint64_t value = mark.type * 4u + static_cast<std::uint64_t>(mark.part);
+        f.push_back(feature(kGazetteer, value));
+        f.push_back(feature(kGazetteerShape, learn::hash_combine(value, state.short_shape[i])));
+      }
+      if (i > sent.first) {
+        for (std::uint32_t m = state.mark_begin[i - 1]; m < state.mark_begin[i]; ++m)
+          f.push_back(feature(kGazetteerM1, state.marks[m].type * 4u + static_cast<std::uint64_t>(state.marks[m].part)));
+      }
+      if (i + 1 < sent.end) {
+        for (std::uint32_t m = state.mark_begin[i + 1]; m < state.mark_begin[i + 2]; ++m)
+          f.push_back(feature(kGazetteerP1, state.marks[m].type * 4u + static_cast<std::uint64_t>(state.marks[m].part)));
+      }
+      // Document level.
+      if (flags & kHasAlpha) {
+        const auto it = state.doc_case.find(state.lower[i]);
+        const std::uint32_t counts = it == state.doc_case.end() ? 0 : it->second;
+        const std::uint64_t category = ((counts >> 16) ? 1 : 0) | ((counts & 0xffff) ? 2 : 0);
+        f.push_back(feature(kDocCase, category * 8 + position * 2 + (flags & kCapInitial ? 1 : 0)));
+      }
+      if (name_like(flags)) {
+        const auto it = state.contexts.find(state.lower[i]);
+        if (it != state.contexts.end()) f.insert(f.end(), it->second.begin(), it->second.end());
+      }
+      if (config.use_pos) {
+        f.push_back(feature(kPos, state.pos[i]));
+        f.push_back(feature(kPosM1, at(state.pos, -1)));
+        f.push_back(feature(kPosP1, at(state.pos, 1)));
+        f.push_back(feature(kPosBigramM1, learn::hash_combine(at(state.pos, -1), state.pos[i])));
+        f.push_back(feature(kPosBigramP1, learn::hash_combine(state.pos[i], at(state.pos, 1))));
+      }
+    }
+  }
+  state.feature_begin[n] = static_cast<std::uint32_t>(f.size());
+}
+
+void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerState& state, std::vector<Label>& labels,
+            std::vector<float>* margins, learn::Perceptron* train, std::span<const Label> gold) {
+  const std::size_t n = input.forms.size();
+  labels.assign(n, kOutside);
+  if (margins) margins->assign(n, 0.0f);
+  state.history.clear();
+  std::array<float, kNumLabels> scores;
+  for (const TaggerInput::Range& sent : input.sentences) {
+    Label prev1 = kOutside, prev2 = kOutside;
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+      // The dynamic features go to `buffer`; the static ones are scored in place.
+      std::vector<std::uint64_t>& buffer = state.buffer;
+      buffer.clear();
+      buffer.push_back(feature(kPrev1, prev1));
+      buffer.push_back(feature(kPrev2, prev2 * kNumLabels + prev1));
+      buffer.push_back(feature(kPrevLower, learn::hash_combine(prev1, state.lower[i])));
+      buffer.push_back(feature(kPrevShape, learn::hash_combine(prev1, state.short_shape[i])));
+      const bool name = name_like(state.flags[i]);
+      if (name) {
+        const auto it = state.history.find(state.lower[i]);
+        if (it != state.history.end()) {
+          int best = 0;
+          for (int t = 0; t <= kNumTypes; ++t) {
+            if (it->second[t]) buffer.push_back(feature(kHistoryHas, static_cast<std::uint64_t>(t)));
+            if (it->second[t] > it->second[best]) best = t;
+          }
+          buffer.push_back(feature(kHistoryMajority, static_cast<std::uint64_t>(best)));
+        }
+      }
+      const std::span<const std::uint64_t> static_features(state.features.data() + state.feature_begin[i],
+                                                           state.feature_begin[i + 1] - state.feature_begin[i]);
+      scores.fill(0.0f);
+      model.score(static_features, scores);
+      model.score(buffer, scores);
+      const bool last = i + 1 == sent.end;
+      int guess = -1;
+      float best = -std::numeric_limits<float>::infinity(), second = best;
+      for (int label = 0; label < kNumLabels; ++label) {
+        if (kConstrain && !allowed(prev1, static_cast<Label>(label), last)) continue;
+        if (scores[label] > best) {
+          second = best;
+          best = scores[label];
+          guess = label;
+        } else if (scores[label] > second) {
+          second = scores[label];
+        }
+      }
+      if (train) {
+        buffer.insert(buffer.end(), static_features.begin(), static_features.end());
+        train->update(buffer, gold[i], static_cast<std::uint32_t>(guess));
+        train->next_example();
+      }
+      const Label chosen = static_cast<Label>(guess);
+      labels[i] = chosen;
+      if (margins) (*margins)[i] = second == -std::numeric_limits<float>::infinity() ? 1e3f : best - second;
+      if (name) {
+        auto& counts = state.history[state.lower[i]];
+        const int slot = chosen == kOutside ? kNumTypes : static_cast<int>(label_type(chosen));
+        if (counts[slot] < 0xffff) ++counts[slot];
+      }
+      prev2 = prev1;
+      prev1 = chosen;
+    }
+  }
+}
+
+}  // namespace newsgraph::ner

@@ -1,0 +1,87 @@
+// The tagging engine shared by training, evaluation and tag_entities(): feature extraction
+// and greedy left-to-right BILOU decoding over one document. Internal to nlp/ner.
+//
+// Features (feature-set version kFeatureSetVersion; bump it whenever anything here changes
+// what a feature means, since old models would silently score garbage):
+//   local   word form, lower case, shape and short shape, prefixes and suffixes 1-4, lower
+//           case of the words at -2..+2, bigrams with the neighbours, short shapes at -1..+1,
+//           position (sentence-initial, all-capitals headline sentence), POS tags at -1..+1
+//           when the model uses POS;
+//   gazetteer  longest matches of each gazetteer type marked B/I/L/U on the token, and the
+//           types matched at -1 and +1;
+//   document  (Ratinov & Roth 2009) how the same word is capitalised elsewhere in the
+//           document where capitalisation is informative; the words seen around its other
+//           occurrences (context aggregation); the entity types predicted for it earlier in
+//           the document (extended prediction history);
+//   history  the previous two predicted labels, with the word and with its shape.
+//
+// Thread safety: TaggerState is per thread; the Perceptron and Gazetteer are only read
+// (except in training, where one thread owns the perceptron).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "learn/perceptron.hpp"
+#include "nlp/ner/gazetteer.hpp"
+#include "nlp/ner/labels.hpp"
+
+namespace newsgraph::ner {
+
+inline constexpr std::uint32_t kFeatureSetVersion = 1;
+
+// One document ready for tagging: token forms (PTB forms), optional POS tags and sentence
+// token ranges. Views must outlive the tagging call.
+struct TaggerInput {
+  std::vector<std::string_view> forms;
+  std::vector<std::string_view> pos;  // empty, or one tag per token
+  struct Range {
+    std::uint32_t first;
+    std::uint32_t end;
+  };
+  std::vector<Range> sentences;  // cover the tokens in order
+};
+
+// Reusable buffers for tagging one document after another (no allocation once warm).
+struct TaggerState {
+  // Per token.
+  std::vector<std::uint64_t> lower;
+  std::vector<std::uint64_t> form;
+  std::vector<std::uint64_t> shape;
+  std::vector<std::uint64_t> short_shape;
+  std::vector<std::uint64_t> pos;
+  std::vector<std::uint64_t> gaz_key;
+  std::vector<std::uint8_t> flags;
+  std::vector<std::uint32_t> feature_begin;  // static features of token i: [begin[i], begin[i+1])
+  std::vector<std::uint64_t> features;
+  std::vector<GazetteerMark> marks;
+  std::vector<std::uint32_t> mark_begin;
+  std::string lower_buffer, shape_buffer;
+  std::unordered_map<std::uint64_t, std::uint32_t> doc_case;  // lower -> (cap << 16 | lowercase) counts
+  std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> contexts;
+  std::unordered_map<std::uint64_t, std::array<std::uint16_t, kNumTypes + 1>> history;
+  std::vector<std::uint64_t> buffer;
+};
+
+struct TaggerConfig {
+  bool use_pos = false;
+};
+
+// Computes the static (label-independent) features of every token of `input`.
+void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, const TaggerInput& input,
+                    TaggerState& state);
+
+// Greedy decoding of the whole document, one label per token into `labels`, with the
+// margin of each decision (best minus runner-up score) into `margins` when non-null.
+// Training: when `train` is non-null, `gold` gives the correct labels and the perceptron
+// is updated on every mistake (then `model` must be the same object as `*train`).
+// REQUIRES: extract_static() was called on the same input and state.
+void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerState& state, std::vector<Label>& labels,
+            std::vector<float>* margins, learn::Perceptron* train = nullptr, std::span<const Label> gold = {});
+
+}  // namespace newsgraph::ner
