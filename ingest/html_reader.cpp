@@ -295,8 +295,11 @@ ReadReport read_html(std::string_view bytes, const std::string& path, const Inge
     add_repair_warnings(sanitized, path, report);
   }
   const std::string_view buffer = other_charset ? bytes : std::string_view(sanitized.text);
+  // XML_PARSE_HUGE lifts libxml2's depth limit of 256 (past it the rest of the page is
+  // lost) and its 10 MB limit on one text node. Safe here: libxml2's HTML parser keeps open
+  // elements on a heap stack, and our walk does not recurse.
   const int parse_options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER |
-                            HTML_PARSE_COMPACT;
+                            HTML_PARSE_COMPACT | XML_PARSE_HUGE;
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
       htmlReadMemory(buffer.data(), static_cast<int>(buffer.size()), path.c_str(), other_charset ? nullptr : "UTF-8",
                      parse_options),
