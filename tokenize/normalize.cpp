@@ -11,7 +11,8 @@ namespace {
 std::string_view replacement(char32_t cp, bool& changed) {
   changed = true;
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x2039: case 0x203A:
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x00B4:
+    case 0x2039: case 0x203A:
       return "'";
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
       return "\"";

@@ -9,7 +9,7 @@
 namespace newsgraph {
 
 // Returns the PTB form of `token`:
-//   - ’ ‘ ‚ ‛ ʼ ‹ › → '      (so "’s" → "'s", "n’t" → "n't", "O’Brien" → "O'Brien")
+//   - ’ ‘ ‚ ‛ ʼ ´ ‹ › → '    (so "’s" → "'s", "n’t" → "n't", "O’Brien" → "O'Brien")
 //   - “ ” „ ‟ « » → "        (CoNLL-2003 writes double quotes as ", and keeps `` and '')
 //   - a token that is only an en dash, em dash, horizontal bar or figure dash → "--";
 //     inside a token (the tokenizer keeps an en dash only between two word characters,

@@ -37,6 +37,7 @@ TEST_CASE("ptb_form maps curly quotes, dashes and ellipses to their PTB forms", 
       {"Witk\u00ADoff", "Witkoff"},
       {"\u00AD", ""},
       {"Trumpʼs", "Trump's"},
+      {"´s", "'s"},
   };
   std::string buffer;
   for (const Case& c : cases) {

@@ -3,11 +3,12 @@
 // listed in tokenize.hpp, above split_sentences().
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 
 #include "core/utf8.hpp"
-#include "tokenize/abbreviations.hpp"
+#include "tokenize/word_lists.hpp"
 #include "tokenize/tokenize.hpp"
 
 namespace newsgraph {
@@ -15,6 +16,7 @@ namespace {
 
 using tokenize_detail::abbreviation_kind;
 using tokenize_detail::AbbreviationKind;
+using tokenize_detail::is_reporting_verb;
 using tokenize_detail::is_sentence_opener;
 
 enum class Terminator {
@@ -114,8 +116,10 @@ class Splitter {
       // Take the terminators and closers glued to this one: '?!', '."', '.)'.
       std::size_t j = i + 1;
       bool closed = false;
+      bool exclaimed = token(i) == "!" || token(i) == "?";
       while (j < n && tokens_[j].begin == tokens_[j - 1].end) {
         if (is_plain_terminator(token(j))) {
+          exclaimed = exclaimed || token(j) == "!" || token(j) == "?";
           ++j;
         } else if (is_closer(token(j))) {
           closed = true;
@@ -124,7 +128,8 @@ class Splitter {
           break;
         }
       }
-      if (j < n && breaks_before(j, kind, closed)) {
+      if (j < n && breaks_before(j, kind, closed) &&
+          !(closed && exclaimed && reporting_verb_follows(j))) {
         close(first, j);
         first = j;
       }
@@ -150,6 +155,17 @@ class Splitter {
     if (kind == Terminator::kMayEnd && !closed) return is_sentence_opener(word);
     std::size_t length;
     return starts_like_sentence(utf8::decode(word, 0, length));
+  }
+
+  // '"What a disaster!" Trump said Tuesday.': a speaker of up to three words and then a
+  // reporting verb, within the same line.
+  bool reporting_verb_follows(std::size_t next) const {
+    const std::size_t last = std::min(tokens_.size(), next + 4);
+    for (std::size_t k = next + 1; k < last; ++k) {
+      if (has_line_break(gap(k)) || terminator_kind(token(k)) == Terminator::kPlain) return false;
+      if (is_reporting_verb(token(k))) return true;
+    }
+    return false;
   }
 
   // Adds the sentence [first, end), cut into pieces of at most kMaxSentenceTokens tokens:

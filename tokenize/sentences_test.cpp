@@ -94,6 +94,8 @@ TEST_CASE("sentence splitter ends at U.S., Inc. and the like only before a clear
        {"They bought fuel, food, etc.", "But prices rose."}},
       {"It was made in the U.S.\" Trump said so.", {"It was made in the U.S.\"", "Trump said so."}},
       {"The U.S.-led force withdrew. It was late.", {"The U.S.-led force withdrew.", "It was late."}},
+      {"It was the bloodiest war since World War I. The talks ended.",
+       {"It was the bloodiest war since World War I.", "The talks ended."}},
   });
 }
 
@@ -103,6 +105,17 @@ TEST_CASE("sentence splitter keeps closing quotes and brackets with the sentence
       {"“Stop!” she shouted. Nobody did.", {"“Stop!” she shouted.", "Nobody did."}},
       {"They agreed (in principle.) Talks resume.", {"They agreed (in principle.)", "Talks resume."}},
       {"“Is it over?” “No.”", {"“Is it over?”", "“No.”"}},
+  });
+}
+
+TEST_CASE("sentence splitter keeps '\"Stop!\" Trump said' in one sentence", "[tokenize]") {
+  check_table({
+      {"“What a disaster!” Trump said Tuesday. Then he left.",
+       {"“What a disaster!” Trump said Tuesday.", "Then he left."}},
+      {"\"Is it over?\" Sky News asked. Nobody knew.",
+       {"\"Is it over?\" Sky News asked.", "Nobody knew."}},
+      {"“Stop!” The crowd dispersed.", {"“Stop!”", "The crowd dispersed."}},
+      {"“It is over.” Trump said so.", {"“It is over.”", "Trump said so."}},
   });
 }
 

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
-#include "tokenize/abbreviations.hpp"
+#include "tokenize/word_lists.hpp"
 
 namespace newsgraph {
 namespace {
@@ -67,7 +67,10 @@ bool is_word_char(char32_t cp) {
   }
 }
 
-bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+// ' ’ ʼ, and the acute accent ´ that some keyboards type for an apostrophe ("Trump´s").
+bool is_apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x00B4;
+}
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 bool is_en_dash(char32_t cp) { return cp == 0x2013 || cp == 0x2012; }
 bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
@@ -328,10 +331,13 @@ class Scanner {
     return end;
   }
 
-  // The byte length of an apostrophe (' ’ ʼ) ending at `end`, or 0.
+  // The byte length of an apostrophe (' ’ ʼ ´) ending at `end`, or 0.
   std::size_t apostrophe_before(std::size_t begin, std::size_t end) const {
     if (end > begin && text_[end - 1] == '\'') return 1;
-    if (end >= begin + 2 && text_.substr(end - 2, 2) == "\xCA\xBC") return 2;
+    if (end >= begin + 2 &&
+        (text_.substr(end - 2, 2) == "\xCA\xBC" || text_.substr(end - 2, 2) == "\xC2\xB4")) {
+      return 2;
+    }
     if (end >= begin + 3 && text_.substr(end - 3, 3) == "\xE2\x80\x99") return 3;
     return 0;
   }

@@ -8,7 +8,7 @@
 //     never inside one.
 //   - A word is a run of letters (every script), digits, combining marks and '_', joined by
 //     a connector when a word character follows it: '-' (also U+2010/U+2011), '/', '.',
-//     '@', an apostrophe (' ’ ʼ) before a letter, '&' after a letter, ',' and ':' between
+//     '@', an apostrophe (' ’ ʼ, or ´ typed for one) before a letter, '&' after a letter, ',' and ':' between
 //     digits, and an en dash between two word characters. So "German-born",
 //     "Putin-Witkoff", "1996-08-22", "6-4", "5,000", "3.5", "27/11", "10:30", "S&P",
 //     "O'Brien", "reuters.com" and "derivatives@reuters.com" are one token each.
@@ -18,7 +18,7 @@
 //     "Trump’s" → "Trump" "’s", "don't" → "do" "n't", "can't" → "ca" "n't"; also 're 've
 //     'll 'd 'm in any case. "cannot" stays whole, as in CoNLL-2003.
 //   - A final period is its own token unless the word is an abbreviation: one of the list
-//     in abbreviations.cpp ("Mr.", "Inc.", "etc.", "Jan."), a single capital initial
+//     in word_lists.cpp ("Mr.", "Inc.", "etc.", "Jan."), a single capital initial
 //     ("J."), dotted letters ("U.S.", "a.m.", "Ph.D."), or a number of 1-3 digits opening
 //     a line ("1." in a numbered list). After such a period a hyphen or apostrophe may
 //     continue the word: "U.S.-led".
@@ -71,10 +71,12 @@ void split_tokens(std::string_view text, std::vector<Token>& tokens);
 //     closing quotes and brackets glued to them ('he said." Next' breaks after the quote),
 //     when whitespace follows and the next token starts a sentence: an upper-case or
 //     caseless letter, a digit, or an opening quote or bracket. Lower case: no break.
+//     After '!' or '?' and a closing quote, a reporting verb among the next three tokens
+//     keeps the quote in the sentence: '"What a disaster!" Trump said Tuesday.' is one.
 //   - after an abbreviation only when it can end a sentence and the sentence clearly goes
 //     on: titles and other abbreviations that precede something ("Mr.", "Dr.", "Gen.",
 //     "St.", "No.", "vs.", "Jan."), single initials ("J. K. Rowling") and numbered items
-//     never end a sentence; the others ("U.S.", "Inc.", "Corp.", "etc.", "a.m.", "Jr.")
+//     never end a sentence ("I." is not an initial here: "World War I. The"); the others ("U.S.", "Inc.", "Corp.", "etc.", "a.m.", "Jr.")
 //     end one only before an opening quote or bracket, or before a word from a closed list
 //     of sentence openers ("The", "He", "But", "In", ...): "the U.S. The talks" breaks,
 //     "the U.S. President" and "5 p.m. Monday" do not. With a closing quote glued to the

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -100,6 +101,7 @@ TEST_CASE("tokenizer splits clitics PTB-style and keeps the original apostrophe"
       {"the Joneses' house", {"the", "Joneses", "'", "house"}},
       {"He cannot stay at 5 o'clock", {"He", "cannot", "stay", "at", "5", "o'clock"}},
       {"the 1990's boom", {"the", "1990", "'s", "boom"}},
+      {"Trump´s plan, Trumpʼs deal", {"Trump", "´s", "plan", ",", "Trump", "ʼs", "deal"}},
   });
 }
 
@@ -229,6 +231,38 @@ TEST_CASE("tokenizer gives exact offsets and covers every non-space byte once", 
     std::vector<Token> tokens;
     split_tokens(text, tokens);
     check_offsets_and_coverage(text, tokens);
+  }
+}
+
+TEST_CASE("tokenizer and splitter stay consistent on random fragment soup", "[tokenize]") {
+  // Fragments chosen to collide: abbreviations, clitics, quotes, dashes, URLs, emoji, partial
+  // UTF-8, Unicode spaces and line breaks. Fixed seed: the same soup every run.
+  const std::vector<std::string> fragments = {
+      "U.S.", "Mr.", "No.", "etc.", "J.", "1.", "3.5", "5,000", "-", "--", "—", "–", "...",
+      "…", ".", "!", "?", ",", ";", ":", "'", "\"", "’", "‘", "“", "”", "``", "''", "(", ")",
+      "'s", "n't", "’s", "Trump", "do", "Путин", "Λάιεν", "東京", "👩‍🔬", "🇺🇦", "👍🏽", "\xF0\x9F",
+      "\xFF", "\xC3", "http://", "www.", "a@b.c", "@", "#", "$", "US$", "%", "+", "\u00AD",
+      "\u200D", "\u0301", " ", " ", " ", "\u00A0", "\u200B", "\n", "\n\n", "\r\n", "\t",
+      "The", "he", "said", "0", "/", "&", "_",
+  };
+  std::mt19937 random(20251122);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const std::size_t count = random() % 400;
+    for (std::size_t k = 0; k < count; ++k) text += fragments[random() % fragments.size()];
+    INFO("round " << round << " text: " << text);
+    std::vector<Token> tokens;
+    std::vector<Sentence> sentences;
+    tokenize_text(text, tokens, sentences);
+    check_offsets_and_coverage(text, tokens);
+    std::uint32_t next = 0;
+    for (const Sentence& sent : sentences) {
+      REQUIRE(sent.first_token == next);
+      REQUIRE(sent.first_token < sent.end_token);
+      REQUIRE(sent.end_token - sent.first_token <= kMaxSentenceTokens);
+      next = sent.end_token;
+    }
+    REQUIRE(next == tokens.size());
   }
 }
 

@@ -1,4 +1,4 @@
-#include "tokenize/abbreviations.hpp"
+#include "tokenize/word_lists.hpp"
 
 #include <array>
 #include <cstddef>
@@ -70,6 +70,15 @@ constexpr std::string_view kSentenceOpeners[] = {
     "What",     "When",      "Where",   "While",    "Who",      "Why",
 };
 
+constexpr std::string_view kReportingVerbs[] = {
+    "acknowledged", "added",     "admitted",  "announced", "answered", "argued",
+    "asked",        "asks",      "claimed",   "commented", "concluded", "continued",
+    "cried",        "declared",  "exclaimed", "explained", "insisted", "noted",
+    "posted",       "quipped",   "recalled",  "remarked",  "replied",  "responded",
+    "said",         "says",      "shouted",   "stated",    "tells",    "told",
+    "tweeted",      "warned",    "wrote",     "writes",    "yelled",
+};
+
 char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 bool is_ascii_upper_word(std::string_view word) {
@@ -117,6 +126,8 @@ AbbreviationKind abbreviation_kind(std::string_view word) {
   for (const Abbreviation& entry : kAbbreviations) {
     if (word == entry.word || (capitals && equals_in_capitals(word, entry.word))) return entry.kind;
   }
+  // "I." is more often the pronoun or a Roman numeral ("World War I.") than an initial.
+  if (word == "I") return AbbreviationKind::kMayEnd;
   std::size_t length;
   const char32_t first = utf8::decode(word, 0, length);
   if (length == word.size()) {
@@ -130,6 +141,13 @@ bool needs_number_after(std::string_view word) { return word == "No" || word == 
 bool is_sentence_opener(std::string_view word) {
   for (std::string_view opener : kSentenceOpeners) {
     if (word == opener) return true;
+  }
+  return false;
+}
+
+bool is_reporting_verb(std::string_view word) {
+  for (std::string_view verb : kReportingVerbs) {
+    if (word == verb) return true;
   }
   return false;
 }

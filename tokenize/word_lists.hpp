@@ -1,6 +1,8 @@
-// Which words keep their final period, and whether that period can end a sentence. Shared
-// by the token scanner (tokenize.cpp) and the sentence splitter (sentences.cpp); internal to
-// tokenize/.
+// The closed word lists of tokenize/: which words keep their final period and whether that
+// period can end a sentence, the words that clearly open a sentence, the verbs that report
+// speech. Shared by the token scanner (tokenize.cpp) and the sentence splitter
+// (sentences.cpp); internal to tokenize/. English-centred on purpose: the models are trained
+// on English news.
 #pragma once
 
 #include <string_view>
@@ -27,5 +29,9 @@ bool needs_number_after(std::string_view word);
 // Capitalised words that clearly open a sentence; after a kMayEnd abbreviation only these
 // (or an opening quote or bracket) make a break: "the U.S. The talks" vs "the U.S. Senate".
 bool is_sentence_opener(std::string_view word);
+
+// Lower-case verbs that report speech ("said", "asked", "added"): '"Stop!" Trump said.' is
+// one sentence although a capital follows the closing quote.
+bool is_reporting_verb(std::string_view word);
 
 }  // namespace newsgraph::tokenize_detail
