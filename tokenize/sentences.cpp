@@ -45,7 +45,7 @@ Terminator terminator_kind(std::string_view token) {
     case AbbreviationKind::kNeverEnds:
       return Terminator::kNeverEnds;
     case AbbreviationKind::kMayEnd:
-    case AbbreviationKind::kNone:  // "U.S.-St.": the scanner looked at "St" only; be careful
+    case AbbreviationKind::kNone:  // not expected: the scanner keeps no other period
       return Terminator::kMayEnd;
   }
   return Terminator::kMayEnd;
@@ -57,6 +57,17 @@ bool is_closer(std::string_view token) {
   return token == ")" || token == "]" || token == "}" || token == "\"" || token == "'" ||
          token == "''" || token == "\u201D" /* ” */ || token == "\u2019" /* ’ */ ||
          token == "\u00BB" /* » */ || token == "\u203A" /* › */;
+}
+
+bool is_closing_quote(std::string_view token) {
+  return token == "\"" || token == "'" || token == "''" || token == "\u201D" /* ” */ ||
+         token == "\u2019" /* ’ */ || token == "\u00BB" /* » */ || token == "\u203A" /* › */;
+}
+
+bool is_opening_quote(std::string_view token) {
+  return token == "\"" || token == "'" || token == "``" || token == "\u201C" /* “ */ ||
+         token == "\u2018" /* ‘ */ || token == "\u00AB" /* « */ || token == "\u201E" /* „ */ ||
+         token == "\u2039" /* ‹ */;
 }
 
 // Opening quotes and brackets that can only open.
@@ -93,11 +104,19 @@ bool has_line_break(std::string_view gap) {
   return false;
 }
 
+// "Inc.", "U.S.", "J.": a word that kept its period (not a list number "1.", not "...").
+bool is_abbreviation_token(std::string_view token) {
+  if (token.size() < 2 || token.back() != '.') return false;
+  const std::string_view word = token.substr(0, token.size() - 1);
+  return word.find_first_not_of("0123456789") != std::string_view::npos &&
+         word.find_first_not_of('.') != std::string_view::npos;
+}
+
 class Splitter {
  public:
   Splitter(std::string_view text, const std::vector<Token>& tokens,
-           std::vector<Sentence>& sentences)
-      : text_(text), tokens_(tokens), sentences_(sentences) {}
+           std::vector<Sentence>& sentences, std::vector<std::size_t>& final_periods)
+      : text_(text), tokens_(tokens), sentences_(sentences), final_periods_(final_periods) {}
 
   void run() {
     const std::size_t n = tokens_.size();
@@ -115,14 +134,14 @@ class Splitter {
       }
       // Take the terminators and closers glued to this one: '?!', '."', '.)'.
       std::size_t j = i + 1;
-      bool closed = false;
+      bool closed = false;  // by a closing quote
       bool exclaimed = token(i) == "!" || token(i) == "?";
       while (j < n && tokens_[j].begin == tokens_[j - 1].end) {
         if (is_plain_terminator(token(j))) {
           exclaimed = exclaimed || token(j) == "!" || token(j) == "?";
           ++j;
         } else if (is_closer(token(j))) {
-          closed = true;
+          closed = closed || is_closing_quote(token(j));
           ++j;
         } else {
           break;
@@ -147,12 +166,17 @@ class Splitter {
     return text_.substr(tokens_[i - 1].end, tokens_[i].begin - tokens_[i - 1].end);
   }
 
+  // Does a sentence start at token `next`, after a terminator of `kind` and the closers
+  // glued to it (`closed`: among them a closing quote)?
   bool breaks_before(std::size_t next, Terminator kind, bool closed) const {
     const std::string_view word = token(next);
     const bool spaced = tokens_[next].begin > tokens_[next - 1].end;
     if (!spaced) return is_unambiguous_opener(word);
+    // "(U.S.) 6-4", "Acme Inc. (ACME.N)": a bracket is no sign of a sentence end here.
+    if (kind == Terminator::kMayEnd && !closed) {
+      return is_opening_quote(word) || is_sentence_opener(word);
+    }
     if (is_opener(word)) return true;
-    if (kind == Terminator::kMayEnd && !closed) return is_sentence_opener(word);
     std::size_t length;
     return starts_like_sentence(utf8::decode(word, 0, length));
   }
@@ -170,14 +194,22 @@ class Splitter {
 
   // Adds the sentence [first, end), cut into pieces of at most kMaxSentenceTokens tokens:
   // after the last ';' in the second half of the allowance, else the last ',', else hard.
+  // Notes its last word when that is an abbreviation, whose period is then split off.
   void close(std::size_t first, std::size_t end) {
-    while (end - first > kMaxSentenceTokens) {
+    // Only closing quotes may follow: "(U.S.)" keeps its period, as in CoNLL-2003.
+    std::size_t last = end - 1;
+    while (last > first && is_closing_quote(token(last))) --last;
+    const bool final_period = is_abbreviation_token(token(last));
+    const std::size_t extra = final_period ? 1 : 0;  // the split adds a token
+    while (end - first + extra > kMaxSentenceTokens) {
       std::size_t cut = find_last(first, ";");
       if (cut == 0) cut = find_last(first, ",");
       if (cut == 0) cut = first + kMaxSentenceTokens;
+      if (cut >= end) cut = end - 1;
       add(first, cut);
       first = cut;
     }
+    if (final_period && last >= first) final_periods_.push_back(last);
     add(first, end);
   }
 
@@ -196,14 +228,45 @@ class Splitter {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   std::vector<Sentence>& sentences_;
+  std::vector<std::size_t>& final_periods_;
 };
+
+// Splits "Inc." into "Inc" "." for each index in `final_periods` (ascending) and shifts the
+// sentences to match. In place, back to front.
+void split_final_periods(const std::vector<std::size_t>& final_periods, std::vector<Token>& tokens,
+                         std::vector<Sentence>& sentences) {
+  if (final_periods.empty()) return;
+  const std::size_t old_size = tokens.size();
+  tokens.resize(old_size + final_periods.size());
+  std::size_t write = tokens.size();
+  std::size_t pending = final_periods.size();
+  for (std::size_t read = old_size; read-- > 0;) {
+    const Token token = tokens[read];
+    if (pending > 0 && final_periods[pending - 1] == read) {
+      --pending;
+      tokens[--write] = {token.end - 1, token.end};
+      tokens[--write] = {token.begin, token.end - 1};
+    } else {
+      tokens[--write] = token;
+    }
+  }
+  std::size_t before = 0;  // splits before the token looked at
+  for (Sentence& sent : sentences) {
+    while (before < final_periods.size() && final_periods[before] < sent.first_token) ++before;
+    sent.first_token += static_cast<std::uint32_t>(before);
+    while (before < final_periods.size() && final_periods[before] < sent.end_token) ++before;
+    sent.end_token += static_cast<std::uint32_t>(before);
+  }
+}
 
 }  // namespace
 
-void split_sentences(std::string_view text, const std::vector<Token>& tokens,
+void split_sentences(std::string_view text, std::vector<Token>& tokens,
                      std::vector<Sentence>& sentences) {
   sentences.clear();
-  Splitter(text, tokens, sentences).run();
+  std::vector<std::size_t> final_periods;
+  Splitter(text, tokens, sentences, final_periods).run();
+  split_final_periods(final_periods, tokens, sentences);
 }
 
 }  // namespace newsgraph

@@ -94,9 +94,42 @@ TEST_CASE("sentence splitter ends at U.S., Inc. and the like only before a clear
        {"They bought fuel, food, etc.", "But prices rose."}},
       {"It was made in the U.S.\" Trump said so.", {"It was made in the U.S.\"", "Trump said so."}},
       {"The U.S.-led force withdrew. It was late.", {"The U.S.-led force withdrew.", "It was late."}},
+      {"Michael Joyce (U.S.) 3-6 6-4", {"Michael Joyce (U.S.) 3-6 6-4"}},
+      {"shares were at A$6.39 at 2.00 p.m. (0400 GMT) in a soft market.",
+       {"shares were at A$6.39 at 2.00 p.m. (0400 GMT) in a soft market."}},
       {"It was the bloodiest war since World War I. The talks ended.",
        {"It was the bloodiest war since World War I.", "The talks ended."}},
   });
+}
+
+TEST_CASE("tokenize splits the period off an abbreviation that ends a sentence", "[tokenize]") {
+  // CoNLL-2003 writes "... Lockhart Industries Inc ." and "... by the U.S ." at sentence end.
+  struct TokenCase {
+    std::string text;
+    std::vector<std::string> tokens;
+  };
+  const TokenCase cases[] = {
+      {"He joined Acme Inc. The firm grew.",
+       {"He", "joined", "Acme", "Inc", ".", "The", "firm", "grew", "."}},
+      {"Talks moved to the U.S.", {"Talks", "moved", "to", "the", "U.S", "."}},
+      {"the U.S. Senate", {"the", "U.S.", "Senate"}},
+      {"made in the U.S.\" Trump said so.",
+       {"made", "in", "the", "U.S", ".", "\"", "Trump", "said", "so", "."}},
+      {"PONTIAC, Mich.\nDr. Kevorkian said", {"PONTIAC", ",", "Mich", ".", "Dr.", "Kevorkian", "said"}},
+      {"Key points:\n1.\n", {"Key", "points", ":", "1."}},
+      {"Wait...", {"Wait", "..."}},
+      {"Chris Woodruff (U.S.)", {"Chris", "Woodruff", "(", "U.S.", ")"}},
+  };
+  for (const TokenCase& c : cases) {
+    INFO("text: " << c.text);
+    Document doc;
+    doc.article.text = c.text;
+    tokenize(doc);
+    std::vector<std::string> tokens;
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i) tokens.emplace_back(doc.token_text(i));
+    CHECK(tokens == c.tokens);
+    check_partition(doc.tokens, doc.sentences);
+  }
 }
 
 TEST_CASE("sentence splitter keeps closing quotes and brackets with the sentence", "[tokenize]") {

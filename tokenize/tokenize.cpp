@@ -241,16 +241,29 @@ class Scanner {
       }
       const char32_t next = at(pos + length);
       bool join = false;
-      if (is_hyphen(cp) || is_en_dash(cp) || cp == '/' || cp == '.' || cp == '@' ||
-          cp == 0x200C || cp == 0x200D || cp == 0x00AD) {
+      if (is_hyphen(cp)) {
+        // A hyphen joins, or ends the word when something other than a hyphen follows:
+        // "anti- terrorist", "three- and five-year", the rating "AA-" (as in CoNLL-2003).
+        join = is_word_char(next) || !(is_hyphen(next) || is_en_dash(next));
+        if (join && !is_word_char(next)) return pos + length;
+      } else if (is_en_dash(cp) || cp == '/' || cp == '.' || cp == '@' || cp == 0x200C ||
+                 cp == 0x200D || cp == 0x00AD) {
         join = is_word_char(next);
+      } else if (cp == '+') {
+        // "AA+", "BBB+", "C++": plus signs after a capital end the word.
+        if ((prev == '+' || utf8::is_upper(prev)) && !is_word_char(next)) {
+          pos += length;
+          while (pos < text_.size() && text_[pos] == '+') ++pos;
+          return pos;
+        }
       } else if (is_apostrophe(cp)) {
         join = utf8::is_letter(next);
       } else if (cp == '&') {
         join = utf8::is_letter(prev) && is_word_char(next);
       } else if (cp == ',' || cp == ':') {
         join = utf8::is_digit(prev) && utf8::is_digit(next);
-      } else if (is_currency(cp) && utf8::is_digit(next) && is_short_capitals(word_start, pos)) {
+      } else if (is_currency(cp) && is_short_capitals(word_start, pos) &&
+                 !utf8::is_letter(next)) {
         currency = true;
         return pos + length;
       }

@@ -12,6 +12,9 @@
 //     digits, and an en dash between two word characters. So "German-born",
 //     "Putin-Witkoff", "1996-08-22", "6-4", "5,000", "3.5", "27/11", "10:30", "S&P",
 //     "O'Brien", "reuters.com" and "derivatives@reuters.com" are one token each.
+//   - A hyphen glued to the end of a word stays with it unless another dash follows, as in
+//     CoNLL-2003: "anti- terrorist", "three- and five-year", the rating "AA-"; so do plus
+//     signs after a capital: "AA+", "C++". "word--word" → "word" "--" "word".
 //   - A leading '+', '-' or U+2212 before a digit belongs to the number ("+44", "-5"),
 //     as does a leading '.' (".500"); '#' and '@' before a word make a hashtag/handle.
 //   - Clitics are split PTB-style, with the original bytes: "Trump's" → "Trump" "'s",
@@ -23,7 +26,7 @@
 //     a line ("1." in a numbered list). After such a period a hyphen or apostrophe may
 //     continue the word: "U.S.-led".
 //   - Currency: "$5" → "$" "5"; up to three capitals before the sign stay with it, as in
-//     CoNLL-2003 ("US$" "5", "HK$" "10"). "100%" → "100" "%".
+//     CoNLL-2003 ("US$5" → "US$" "5", "HK$ 10", "million NZ$"). "100%" → "100" "%".
 //   - URLs starting with a scheme (http, https, ftp, mailto) or "www." are one token, less
 //     trailing punctuation and unbalanced closing brackets.
 //   - Everything else is one token per character, except: runs of '.' ("..."), '-' ("--"),
@@ -60,11 +63,14 @@ void tokenize(Document& doc);
 void tokenize_text(std::string_view text, std::vector<Token>& tokens,
                    std::vector<Sentence>& sentences);
 
-// Replaces `tokens` with the tokens of `text` (the rules at the top of this file).
+// Replaces `tokens` with the tokens of `text` (the rules at the top of this file), before
+// split_sentences() splits the period off sentence-final abbreviations.
 void split_tokens(std::string_view text, std::vector<Token>& tokens);
 
 // Replaces `sentences` with a partition of `tokens` (tokens of `text`) into sentences: every
-// token in exactly one sentence, in order, no sentence empty. A sentence ends:
+// token in exactly one sentence, in order, no sentence empty. When a sentence ends with an
+// abbreviation ("He joined Acme Inc." / "the U.S.\" He"), its period becomes a token of its
+// own ("Inc" "."), as in CoNLL-2003, so `tokens` may grow. A sentence ends:
 //   - at every line break (a blank line ends a paragraph; a single "\n" ends a headline,
 //     a byline or a list item);
 //   - after ". ! ? … ..." (and ‼ ⁇ ⁈ ⁉ and the Greek question mark ";"), together with the
@@ -77,16 +83,16 @@ void split_tokens(std::string_view text, std::vector<Token>& tokens);
 //     on: titles and other abbreviations that precede something ("Mr.", "Dr.", "Gen.",
 //     "St.", "No.", "vs.", "Jan."), single initials ("J. K. Rowling") and numbered items
 //     never end a sentence ("I." is not an initial here: "World War I. The"); the others ("U.S.", "Inc.", "Corp.", "etc.", "a.m.", "Jr.")
-//     end one only before an opening quote or bracket, or before a word from a closed list
-//     of sentence openers ("The", "He", "But", "In", ...): "the U.S. The talks" breaks,
-//     "the U.S. President" and "5 p.m. Monday" do not. With a closing quote glued to the
-//     abbreviation ('the U.S." He') it breaks as after a plain period.
+//     end one only before an opening quote, or before a word from a closed list of
+//     sentence openers ("The", "He", "But", "In", ...): "the U.S. The talks" breaks,
+//     "the U.S. President", "5 p.m. (0400 GMT)" and "(U.S.) 6-4" do not. With a closing
+//     quote glued to the abbreviation ('the U.S." He') it breaks as after a plain period.
 //   - when it reaches kMaxSentenceTokens: it is cut after the last ';' among its last
 //     kMaxSentenceTokens / 2 tokens, else after the last ',' there, else hard at
 //     kMaxSentenceTokens tokens.
 // Decimals, "U.S." and the like are single tokens, so they never end a sentence by
 // themselves. REQUIRES: `tokens` came from split_tokens(text).
-void split_sentences(std::string_view text, const std::vector<Token>& tokens,
+void split_sentences(std::string_view text, std::vector<Token>& tokens,
                      std::vector<Sentence>& sentences);
 
 }  // namespace newsgraph

@@ -121,7 +121,11 @@ TEST_CASE("tokenizer keeps hyphenated words, dates, scores and numbers whole", "
       {"German\u2011born", {"German\u2011born"}},
       {"Call +44 20 or -5 degrees; he hit .500 in 2,1", {"Call", "+44", "20", "or", "-5",
         "degrees", ";", "he", "hit", ".500", "in", "2,1"}},
-      {"pre- and post-war", {"pre", "-", "and", "post-war"}},
+      {"pre- and post-war, anti- terrorist, three- , five-year",
+       {"pre-", "and", "post-war", ",", "anti-", "terrorist", ",", "three-", ",", "five-year"}},
+      {"ratings AA+ and BBB- from S&P; C++ code", {"ratings", "AA+", "and", "BBB-", "from", "S&P",
+        ";", "C++", "code"}},
+      {"the Iraq-U.N. memorandum", {"the", "Iraq-U.N.", "memorandum"}},
       {"ratio 1:2, and then:", {"ratio", "1:2", ",", "and", "then", ":"}},
   });
 }
@@ -131,7 +135,9 @@ TEST_CASE("tokenizer splits currency signs and percent from numbers", "[tokenize
       {"Prices rose 100% to $5 and US$7.50, or £3 and 5€.",
        {"Prices", "rose", "100", "%", "to", "$", "5", "and", "US$", "7.50", ",", "or", "£", "3",
         "and", "5", "€", "."}},
-      {"HK$10 and C$2", {"HK$", "10", "and", "C$", "2"}},
+      {"HK$10 and C$2, A$ 1.26 billion (in million NZ$)",
+       {"HK$", "10", "and", "C$", "2", ",", "A$", "1.26", "billion", "(", "in", "million", "NZ$",
+        ")"}},
   });
 }
 

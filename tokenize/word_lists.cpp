@@ -121,6 +121,14 @@ bool is_dotted_letters(std::string_view word) {
 }  // namespace
 
 AbbreviationKind abbreviation_kind(std::string_view word) {
+  // The part after the last hyphen (ASCII, U+2010 or U+2011).
+  for (std::size_t i = word.size(); i-- > 0;) {
+    if (word[i] == '-' ||
+        (i >= 2 && word.substr(i - 2, 2) == "\xE2\x80" && (word[i] == '\x90' || word[i] == '\x91'))) {
+      word.remove_prefix(i + 1);
+      break;
+    }
+  }
   if (word.empty()) return AbbreviationKind::kNone;
   const bool capitals = word.size() >= 3 && is_ascii_upper_word(word);
   for (const Abbreviation& entry : kAbbreviations) {

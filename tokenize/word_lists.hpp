@@ -15,7 +15,8 @@ enum class AbbreviationKind {
   kMayEnd,     // can close a sentence: "U.S.", "Inc.", "Corp.", "etc.", "a.m.", "Jr."
 };
 
-// `word` is the text before the period, e.g. "Mr", "U.S", "J". Known abbreviations match
+// `word` is the text before the period, e.g. "Mr", "U.S", "J"; in a hyphenated word only the
+// last part counts ("Iraq-U.N" as "U.N", "ex-Gov" as "Gov"). Known abbreviations match
 // case-sensitively (and in capitals when three letters or more: "CORP"); a single capital
 // letter of any script is an initial; letters in groups of one or two joined by periods
 // ("U.S", "a.m", "Ph.D") are dotted abbreviations. Digits are never abbreviations here (the
