@@ -143,6 +143,12 @@ class Scanner {
     }
     // Hashtags and handles.
     if ((cp == '#' || cp == '@') && is_word_char(next)) return scan_word(start, start + length);
+    // Elided years: "'90s", "’96" (two digits, then no further digit).
+    if ((cp == '\'' || cp == 0x2019) && utf8::is_digit(next) && start + length + 2 <= text_.size() &&
+        utf8::is_digit(static_cast<unsigned char>(text_[start + length + 1])) &&
+        !utf8::is_digit(at(start + length + 2))) {
+      return scan_word(start, start + length);
+    }
     if (is_emoji_start(cp)) return scan_emoji(start, cp, length);
     std::size_t end = start + length;
     switch (cp) {

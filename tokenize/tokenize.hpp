@@ -16,7 +16,8 @@
 //     CoNLL-2003: "anti- terrorist", "three- and five-year", the rating "AA-"; so do plus
 //     signs after a capital: "AA+", "C++". "word--word" → "word" "--" "word".
 //   - A leading '+', '-' or U+2212 before a digit belongs to the number ("+44", "-5"),
-//     as does a leading '.' (".500"); '#' and '@' before a word make a hashtag/handle.
+//     as does a leading '.' (".500") and an apostrophe eliding a century ("'90s", "’96");
+//     '#' and '@' before a word make a hashtag/handle.
 //   - Clitics are split PTB-style, with the original bytes: "Trump's" → "Trump" "'s",
 //     "Trump’s" → "Trump" "’s", "don't" → "do" "n't", "can't" → "ca" "n't"; also 're 've
 //     'll 'd 'm in any case. "cannot" stays whole, as in CoNLL-2003.

@@ -101,6 +101,8 @@ TEST_CASE("tokenizer splits clitics PTB-style and keeps the original apostrophe"
       {"the Joneses' house", {"the", "Joneses", "'", "house"}},
       {"He cannot stay at 5 o'clock", {"He", "cannot", "stay", "at", "5", "o'clock"}},
       {"the 1990's boom", {"the", "1990", "'s", "boom"}},
+      {"the '90s and the class of ’96, not '1234'", {"the", "'90s", "and", "the", "class", "of",
+        "’96", ",", "not", "'", "1234", "'"}},
       {"Trump´s plan, Trumpʼs deal", {"Trump", "´s", "plan", ",", "Trump", "ʼs", "deal"}},
   });
 }
