@@ -70,22 +70,29 @@ std::uint64_t Gazetteer::key_of(std::string_view token) {
 }
 
 Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) {
+  Gazetteer gaz;
+  gaz.text_.assign(tsv);
+  const std::string_view text(gaz.text_);
   struct Raw {
-    std::string_view name, type, link;
+    Entry entry;
+    std::string_view type;
   };
   std::vector<Raw> raws;
   std::size_t pos = 0, line_number = 0;
-  while (pos < tsv.size()) {
-    std::size_t eol = tsv.find('\n', pos);
-    if (eol == std::string_view::npos) eol = tsv.size();
-    std::string_view line = tsv.substr(pos, eol - pos);
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    const std::size_t line_begin = pos;
+    std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
     ++line_number;
     if (line.empty() || line[0] == '#') continue;
     std::array<std::string_view, 4> fields{};
+    std::array<std::size_t, 4> starts{};
     std::size_t count = 0, start = 0;
     while (count < fields.size()) {
       const std::size_t tab = line.find('\t', start);
+      starts[count] = line_begin + start;
       fields[count++] = line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
       if (tab == std::string_view::npos) break;
       start = tab + 1;
@@ -95,43 +102,85 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
                            ": want 'name<TAB>type[<TAB>sources<TAB>link]', got '" +
                            std::string(line.substr(0, 80)) + "'");
     }
-    raws.push_back(Raw{fields[0], fields[1], count >= 4 ? fields[3] : std::string_view()});
+    Raw raw{{static_cast<std::uint32_t>(starts[0]), static_cast<std::uint32_t>(fields[0].size()), 0, 0, 0}, fields[1]};
+    if (count >= 4) raw.entry.link_begin = static_cast<std::uint32_t>(starts[3]), raw.entry.link_size = static_cast<std::uint32_t>(fields[3].size());
+    raws.push_back(raw);
   }
-  Gazetteer gaz;
+  // Type names: collected, sorted, then numbered (a linear search: there are few).
+  std::vector<std::string_view> seen;
+  std::string_view last_type;
   for (const Raw& raw : raws) {
-    if (std::find(gaz.type_names_.begin(), gaz.type_names_.end(), raw.type) == gaz.type_names_.end())
-      gaz.type_names_.emplace_back(raw.type);
+    if (raw.type == last_type) continue;
+    last_type = raw.type;
+    if (std::find(seen.begin(), seen.end(), raw.type) == seen.end()) seen.push_back(raw.type);
+    if (seen.size() > kMaxTypes) {
+      return Status::error(std::string(name) + ": more than " + std::to_string(kMaxTypes) + " entity types");
+    }
   }
-  if (gaz.type_names_.size() > kMaxTypes) {
-    return Status::error(std::string(name) + ": " + std::to_string(gaz.type_names_.size()) +
-                         " entity types, at most " + std::to_string(kMaxTypes) + " supported");
-  }
-  std::sort(gaz.type_names_.begin(), gaz.type_names_.end());
+  std::sort(seen.begin(), seen.end());
+  gaz.type_names_.assign(seen.begin(), seen.end());
   gaz.entries_.reserve(raws.size());
-  for (const Raw& raw : raws) {
-    const auto type = std::find(gaz.type_names_.begin(), gaz.type_names_.end(), raw.type) - gaz.type_names_.begin();
-    gaz.entries_.push_back(Entry{std::string(raw.name), static_cast<std::uint8_t>(type), std::string(raw.link)});
+  for (Raw& raw : raws) {
+    raw.entry.type = static_cast<std::uint8_t>(std::find(seen.begin(), seen.end(), raw.type) - seen.begin());
+    gaz.entries_.push_back(raw.entry);
   }
-  std::sort(gaz.entries_.begin(), gaz.entries_.end(),
-            [](const Entry& a, const Entry& b) { return std::tie(a.name, a.type) < std::tie(b.name, b.type); });
+  const auto less = [&](const Entry& a, const Entry& b) {
+    const int c = gaz.name_of(a).compare(gaz.name_of(b));
+    return c < 0 || (c == 0 && a.type < b.type);
+  };
+  // Files written by serialize() and by scripts/build-gazetteers are sorted already.
+  if (!std::is_sorted(gaz.entries_.begin(), gaz.entries_.end(), less)) std::stable_sort(gaz.entries_.begin(), gaz.entries_.end(), less);
   gaz.entries_.erase(std::unique(gaz.entries_.begin(), gaz.entries_.end(),
-                                 [](const Entry& a, const Entry& b) { return a.name == b.name && a.type == b.type; }),
+                                 [&](const Entry& a, const Entry& b) { return !less(a, b) && !less(b, a); }),
                      gaz.entries_.end());
-  gaz.phrases_.reserve(gaz.entries_.size() * 2);
-  for (const Entry& entry : gaz.entries_) gaz.index(entry);
+  std::size_t capacity = 1024;
+  while (capacity < gaz.entries_.size() * 3) capacity *= 2;
+  gaz.phrases_.assign(capacity, {0, 0});
+  for (std::uint32_t e = 0; e < gaz.entries_.size(); ++e) gaz.index(gaz.entries_[e], e);
   return gaz;
 }
 
-void Gazetteer::index(const Entry& entry) {
-  const auto tokens = entry_tokens(entry.name);
+std::uint32_t* Gazetteer::find_or_insert(std::uint64_t key) {
+  if (key == 0) key = 1;
+  if ((num_phrases_ + 1) * 2 > phrases_.size()) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> old(phrases_.size() * 2, {0, 0});
+    old.swap(phrases_);
+    num_phrases_ = 0;
+    for (const auto& [k, v] : old) {
+      if (k) *find_or_insert(k) = v;
+    }
+  }
+  const std::size_t mask = phrases_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (phrases_[i].first == key) return &phrases_[i].second;
+    if (phrases_[i].first == 0) {
+      phrases_[i].first = key;
+      ++num_phrases_;
+      return &phrases_[i].second;
+    }
+  }
+}
+
+const std::uint32_t* Gazetteer::find(std::uint64_t key) const {
+  if (key == 0) key = 1;
+  if (phrases_.empty()) return nullptr;
+  const std::size_t mask = phrases_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (phrases_[i].first == key) return &phrases_[i].second;
+    if (phrases_[i].first == 0) return nullptr;
+  }
+}
+
+void Gazetteer::index(const Entry& entry, std::uint32_t entry_index) {
+  const auto tokens = entry_tokens(name_of(entry));
   if (tokens.empty() || tokens.size() > kMaxPhraseTokens) return;
   std::uint64_t h = kPhraseSeed;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     h = extend(h, key_of(tokens[i]));
-    if (i + 1 < tokens.size()) phrases_[h] |= kPrefixBit;
+    if (i + 1 < tokens.size()) *find_or_insert(h) |= kPrefixBit;
   }
-  phrases_[h] |= 1u << entry.type;
-  if (!entry.link.empty()) demonyms_.emplace(h, static_cast<std::uint32_t>(&entry - entries_.data()));
+  *find_or_insert(h) |= 1u << entry.type;
+  if (entry.link_size) demonyms_.emplace(h, entry_index);
 }
 
 Result<Gazetteer> Gazetteer::load(const std::string& path) {
@@ -145,11 +194,11 @@ Result<Gazetteer> Gazetteer::load(const std::string& path) {
 std::string Gazetteer::serialize() const {
   std::string out;
   for (const Entry& entry : entries_) {
-    out += entry.name;
+    out += name_of(entry);
     out += '\t';
     out += type_names_[entry.type];
     out += "\t\t";
-    out += entry.link;
+    out += link_of(entry);
     out += '\n';
   }
   return out;
@@ -169,15 +218,15 @@ void Gazetteer::match(std::span<const std::string_view> tokens, std::span<const 
     std::uint64_t h = kPhraseSeed;
     for (std::size_t j = i; j < n && j - i < kMaxPhraseTokens; ++j) {
       h = extend(h, token_keys[j]);
-      const auto it = phrases_.find(h);
-      if (it == phrases_.end()) break;
-      const std::uint32_t mask = it->second & ~kPrefixBit;
+      const std::uint32_t* value = find(h);
+      if (!value) break;
+      const std::uint32_t mask = *value & ~kPrefixBit;
       if (mask && can_bound_match(tokens[j])) {
         for (std::size_t t = 0; t < num_types; ++t) {
           if (mask & (1u << t)) longest[i * num_types + t] = static_cast<std::uint8_t>(j - i + 1), any = true;
         }
       }
-      if (!(it->second & kPrefixBit)) break;
+      if (!(*value & kPrefixBit)) break;
     }
   }
   if (!any) return;
@@ -208,7 +257,7 @@ std::string_view Gazetteer::demonym_place(std::string_view name) const {
   std::uint64_t h = kPhraseSeed;
   for (const std::string_view token : entry_tokens(name)) h = extend(h, key_of(token));
   const auto it = demonyms_.find(h);
-  return it == demonyms_.end() ? std::string_view() : std::string_view(entries_[it->second].link);
+  return it == demonyms_.end() ? std::string_view() : link_of(entries_[it->second]);
 }
 
 }  // namespace newsgraph::ner

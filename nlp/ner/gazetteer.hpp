@@ -63,17 +63,25 @@ class Gazetteer {
   static std::uint64_t key_of(std::string_view token);
 
  private:
+  // An entry: byte ranges of its name and link in text_.
   struct Entry {
-    std::string name;
+    std::uint32_t name_begin, name_size;
+    std::uint32_t link_begin, link_size;
     std::uint8_t type;
-    std::string link;
   };
-  void index(const Entry& entry);
+  std::string_view name_of(const Entry& entry) const { return std::string_view(text_).substr(entry.name_begin, entry.name_size); }
+  std::string_view link_of(const Entry& entry) const { return std::string_view(text_).substr(entry.link_begin, entry.link_size); }
+  void index(const Entry& entry, std::uint32_t entry_index);
+  std::uint32_t* find_or_insert(std::uint64_t key);
+  const std::uint32_t* find(std::uint64_t key) const;
 
+  std::string text_;  // the parsed text; entries point into it
   std::vector<std::string> type_names_;
-  std::vector<Entry> entries_;  // sorted by (name, type)
-  // Phrase hash -> type bit mask; bit 31 set when the phrase is a proper prefix of another.
-  std::unordered_map<std::uint64_t, std::uint32_t> phrases_;
+  std::vector<Entry> entries_;  // sorted by (name, type), unique
+  // Open addressing, phrase hash -> type bit mask; bit 31 set when the phrase is a proper
+  // prefix of another. Key 0 marks an empty slot (a zero hash is stored as 1).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> phrases_;
+  std::size_t num_phrases_ = 0;
   std::unordered_map<std::uint64_t, std::uint32_t> demonyms_;  // phrase hash -> entries_ index
 };
 

@@ -2,7 +2,9 @@
 #include "nlp/ner/ner.hpp"
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 
 #include "nlp/ner/model_impl.hpp"
@@ -52,6 +54,8 @@ Result<NerModel> NerModel::load(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   impl->header = header;
   impl->config.use_pos = file->hyper_parameter("pos-features") == "1";
+  const std::string beam = file->hyper_parameter("beam");
+  impl->config.beam = beam.empty() ? 1 : static_cast<std::uint32_t>(std::max(1, std::atoi(beam.c_str())));
   impl->gazetteer = std::move(*gazetteer);
   impl->weights = std::move(*weights);
   return NerModel(std::move(impl));
@@ -114,7 +118,7 @@ void tag_entities(const NerModel& model, Document& doc) {
   }
   if (b.input.sentences.empty()) b.input.sentences.push_back({0, static_cast<std::uint32_t>(n)});
   extract_static(impl.config, impl.gazetteer, b.input, b.state);
-  decode(impl.weights, b.input, b.state, b.labels, &b.margins);
+  decode(impl.weights, b.input, b.state, b.labels, &b.margins, nullptr, {}, impl.config.beam);
   for (const TaggerInput::Range& sent : b.input.sentences) {
     const auto labels = std::span(b.labels).subspan(sent.first, sent.end - sent.first);
     for (const Span& span : decode_bilou(labels)) {
@@ -150,7 +154,7 @@ std::vector<std::vector<Span>> tag_conll(const NerModel& model, const ConllDocum
   if (impl.config.use_pos && pos) tags = pos_tags(pos, doc);
   conll_input(doc, tags.empty() ? nullptr : &tags, b.store, b.input);
   extract_static(impl.config, impl.gazetteer, b.input, b.state);
-  decode(impl.weights, b.input, b.state, b.labels, nullptr);
+  decode(impl.weights, b.input, b.state, b.labels, nullptr, nullptr, {}, impl.config.beam);
   std::vector<std::vector<Span>> result;
   for (const TaggerInput::Range& sent : b.input.sentences)
     result.push_back(decode_bilou(std::span(b.labels).subspan(sent.first, sent.end - sent.first)));
@@ -180,7 +184,7 @@ Result<NerEvaluation> evaluate_ner(const NerModel& model, const std::string& pat
     conll_input(doc, tags.empty() ? nullptr : &tags, b.store, b.input);
     const double start = cpu_seconds();
     extract_static(impl.config, impl.gazetteer, b.input, b.state);
-    decode(impl.weights, b.input, b.state, b.labels, nullptr);
+    decode(impl.weights, b.input, b.state, b.labels, nullptr, nullptr, {}, impl.config.beam);
     eval.tag_seconds += cpu_seconds() - start;
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const TaggerInput::Range& sent = b.input.sentences[s];

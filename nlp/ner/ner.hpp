@@ -88,10 +88,11 @@ struct NerTrainOptions {
   std::string gazetteer_path = "data/gazetteers.tsv";
   std::string pos_model_path;  // empty: no POS features
   std::string output_path;
-  std::uint32_t max_epochs = 20;
+  std::uint32_t max_epochs = 30;
   std::uint32_t patience = 4;  // stop after this many epochs without a better dev F1
   std::uint64_t seed = 20030531;
   float prune_below = 0.0f;  // drop weights rows whose averaged weights are all below this
+  std::uint32_t beam = 4;    // decoding beam (training itself is greedy); 1 = greedy
 };
 
 struct NerTrainReport {

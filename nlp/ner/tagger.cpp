@@ -51,6 +51,7 @@ enum Template : std::uint32_t {
   kGazetteerShape,
   kAggregatePrev2,
   kAggregateNext2,
+  kGazetteerPrevWord,
   kNumTemplates
 };
 
@@ -61,10 +62,10 @@ constexpr std::uint8_t kHasAlpha = 4;
 constexpr std::uint8_t kSentenceInitial = 8;
 constexpr std::uint8_t kHeadline = 16;    // in a sentence with no lower-case letter
 constexpr std::uint8_t kLowerInitial = 32;
+constexpr std::uint8_t kTable = 64;       // in a sentence that is mostly numbers (results, tables)
 
 constexpr std::size_t kMaxContexts = 24;
 constexpr std::uint32_t kMaxAffix = 4;
-constexpr bool kConstrain = false;
 
 struct Seeds {
   std::array<std::uint64_t, kNumTemplates> value{};
@@ -165,6 +166,14 @@ void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, cons
       if ((state.flags[i] & kHasAlpha) && !(state.flags[i] & kAllCaps)) any_lower = true;
     }
     state.flags[sent.first] |= kSentenceInitial;
+    std::uint32_t numbers = 0;
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+      const std::string_view token = input.forms[i];
+      numbers += !token.empty() && is_digit(static_cast<unsigned char>(token[0]));
+    }
+    if (numbers * 3 >= (sent.end - sent.first) && numbers >= 2) {
+      for (std::uint32_t i = sent.first; i < sent.end; ++i) state.flags[i] |= kTable;
+    }
     if (any_alpha && !any_lower) {
       for (std::uint32_t i = sent.first; i < sent.end; ++i) state.flags[i] |= kHeadline;
     }
@@ -236,7 +245,8 @@ void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, cons
       f.push_back(feature(kShortShapeP1, at(state.short_shape, 1)));
       f.push_back(feature(kBigramM1, learn::hash_combine(at(state.lower, -1), state.lower[i])));
       f.push_back(feature(kBigramP1, learn::hash_combine(state.lower[i], at(state.lower, 1))));
-      const std::uint64_t position = (flags & kSentenceInitial ? 1 : 0) | (flags & kHeadline ? 2 : 0);
+      const std::uint64_t position =
+          (flags & kSentenceInitial ? 1 : 0) | (flags & kHeadline ? 2 : 0) | (flags & kTable ? 4 : 0);
       f.push_back(feature(kPosition, position));
       if (position) f.push_back(feature(kPositionLower, learn::hash_combine(position, state.lower[i])));
       f.push_back(feature(kShapeTrigram, learn::hash_combine(learn::hash_combine(at(state.short_shape, -1), state.short_shape[i]),
@@ -247,6 +257,7 @@ void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, cons
         const std::uint64_t value = mark.type * 4u + static_cast<std::uint64_t>(mark.part);
         f.push_back(feature(kGazetteer, value));
         f.push_back(feature(kGazetteerShape, learn::hash_combine(value, state.short_shape[i])));
+        f.push_back(feature(kGazetteerPrevWord, learn::hash_combine(value, at(state.lower, -1))));
       }
       if (i > sent.first) {
         for (std::uint32_t m = state.mark_begin[i - 1]; m < state.mark_begin[i]; ++m)
@@ -279,69 +290,146 @@ void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, cons
   state.feature_begin[n] = static_cast<std::uint32_t>(f.size());
 }
 
+namespace {
+
+// Scores of the label-dependent features of token i given the two previous labels.
+void score_dynamic(const learn::Perceptron& model, const TaggerState& state, std::uint32_t i, Label prev1, Label prev2,
+                   std::vector<std::uint64_t>& buffer, std::span<float> scores) {
+  buffer.clear();
+  buffer.push_back(feature(kPrev1, prev1));
+  buffer.push_back(feature(kPrev2, prev2 * kNumLabels + prev1));
+  buffer.push_back(feature(kPrevLower, learn::hash_combine(prev1, state.lower[i])));
+  buffer.push_back(feature(kPrevShape, learn::hash_combine(prev1, state.short_shape[i])));
+  model.score(buffer, scores);
+}
+
+// Appends the history features of token i: the entity types predicted for the same word in
+// the earlier sentences of the document.
+void history_features(const TaggerState& state, std::uint32_t i, std::vector<std::uint64_t>& out) {
+  if (!name_like(state.flags[i])) return;
+  const auto it = state.history.find(state.lower[i]);
+  if (it == state.history.end()) return;
+  int best = 0;
+  for (int t = 0; t <= kNumTypes; ++t) {
+    if (it->second[t]) out.push_back(feature(kHistoryHas, static_cast<std::uint64_t>(t)));
+    if (it->second[t] > it->second[best]) best = t;
+  }
+  out.push_back(feature(kHistoryMajority, static_cast<std::uint64_t>(best)));
+}
+
+void remember(TaggerState& state, const TaggerInput::Range& sent, std::span<const Label> labels) {
+  for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+    if (!name_like(state.flags[i])) continue;
+    auto& counts = state.history[state.lower[i]];
+    const Label label = labels[i];
+    const int slot = label == kOutside ? kNumTypes : static_cast<int>(label_type(label));
+    if (counts[slot] < 0xffff) ++counts[slot];
+  }
+}
+
+}  // namespace
+
 void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerState& state, std::vector<Label>& labels,
-            std::vector<float>* margins, learn::Perceptron* train, std::span<const Label> gold) {
+            std::vector<float>* margins, learn::Perceptron* train, std::span<const Label> gold, std::uint32_t beam) {
   const std::size_t n = input.forms.size();
   labels.assign(n, kOutside);
   if (margins) margins->assign(n, 0.0f);
   state.history.clear();
-  std::array<float, kNumLabels> scores;
+  if (train) beam = 1;
+  std::array<float, kNumLabels> scores, local;
+  std::vector<std::uint64_t>& buffer = state.buffer;
+  std::vector<std::uint64_t> sentence_features;
   for (const TaggerInput::Range& sent : input.sentences) {
-    Label prev1 = kOutside, prev2 = kOutside;
+    const std::uint32_t length = sent.end - sent.first;
+    // Label-independent scores of each token: static features plus history.
+    state.token_scores.assign(static_cast<std::size_t>(length) * kNumLabels, 0.0f);
     for (std::uint32_t i = sent.first; i < sent.end; ++i) {
-      // The dynamic features go to `buffer`; the static ones are scored in place.
-      std::vector<std::uint64_t>& buffer = state.buffer;
+      const std::span<float> row(state.token_scores.data() + static_cast<std::size_t>(i - sent.first) * kNumLabels, kNumLabels);
+      model.score(std::span(state.features.data() + state.feature_begin[i], state.feature_begin[i + 1] - state.feature_begin[i]), row);
       buffer.clear();
-      buffer.push_back(feature(kPrev1, prev1));
-      buffer.push_back(feature(kPrev2, prev2 * kNumLabels + prev1));
-      buffer.push_back(feature(kPrevLower, learn::hash_combine(prev1, state.lower[i])));
-      buffer.push_back(feature(kPrevShape, learn::hash_combine(prev1, state.short_shape[i])));
-      const bool name = name_like(state.flags[i]);
-      if (name) {
-        const auto it = state.history.find(state.lower[i]);
-        if (it != state.history.end()) {
-          int best = 0;
-          for (int t = 0; t <= kNumTypes; ++t) {
-            if (it->second[t]) buffer.push_back(feature(kHistoryHas, static_cast<std::uint64_t>(t)));
-            if (it->second[t] > it->second[best]) best = t;
-          }
-          buffer.push_back(feature(kHistoryMajority, static_cast<std::uint64_t>(best)));
-        }
-      }
-      const std::span<const std::uint64_t> static_features(state.features.data() + state.feature_begin[i],
-                                                           state.feature_begin[i + 1] - state.feature_begin[i]);
-      scores.fill(0.0f);
-      model.score(static_features, scores);
-      model.score(buffer, scores);
-      const bool last = i + 1 == sent.end;
-      int guess = -1;
-      float best = -std::numeric_limits<float>::infinity(), second = best;
-      for (int label = 0; label < kNumLabels; ++label) {
-        if (kConstrain && !allowed(prev1, static_cast<Label>(label), last)) continue;
-        if (scores[label] > best) {
-          second = best;
-          best = scores[label];
-          guess = label;
-        } else if (scores[label] > second) {
-          second = scores[label];
-        }
-      }
-      if (train) {
-        buffer.insert(buffer.end(), static_features.begin(), static_features.end());
-        train->update(buffer, gold[i], static_cast<std::uint32_t>(guess));
-        train->next_example();
-      }
-      const Label chosen = static_cast<Label>(guess);
-      labels[i] = chosen;
-      if (margins) (*margins)[i] = second == -std::numeric_limits<float>::infinity() ? 1e3f : best - second;
-      if (name) {
-        auto& counts = state.history[state.lower[i]];
-        const int slot = chosen == kOutside ? kNumTypes : static_cast<int>(label_type(chosen));
-        if (counts[slot] < 0xffff) ++counts[slot];
-      }
-      prev2 = prev1;
-      prev1 = chosen;
+      history_features(state, i, buffer);
+      model.score(buffer, row);
     }
+    const auto token_row = [&](std::uint32_t i) {
+      return state.token_scores.data() + static_cast<std::size_t>(i - sent.first) * kNumLabels;
+    };
+    if (beam <= 1) {
+      Label prev1 = kOutside, prev2 = kOutside;
+      for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+        std::copy_n(token_row(i), kNumLabels, scores.begin());
+        score_dynamic(model, state, i, prev1, prev2, buffer, scores);
+        int guess = 0;
+        for (int label = 1; label < kNumLabels; ++label) {
+          if (scores[label] > scores[guess]) guess = label;
+        }
+        if (train) {
+          // The full feature list of this decision: dynamic (in buffer), static, history.
+          buffer.insert(buffer.end(), state.features.begin() + state.feature_begin[i],
+                        state.features.begin() + state.feature_begin[i + 1]);
+          history_features(state, i, buffer);
+          train->update(buffer, gold[i], static_cast<std::uint32_t>(guess));
+          train->next_example();
+        }
+        labels[i] = static_cast<Label>(guess);
+        prev2 = prev1;
+        prev1 = labels[i];
+      }
+    } else {
+      // Beam search over well-formed BILOU sequences.
+      std::vector<Hypothesis>& lattice = state.lattice;
+      lattice.clear();
+      std::vector<std::uint32_t>& offsets = state.lattice_offsets;
+      offsets.assign(1, 0);
+      lattice.push_back(Hypothesis{0.0f, kOutside, kOutside, 0, kOutside});  // the start
+      offsets.push_back(1);
+      for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+        const bool last = i + 1 == sent.end;
+        const std::uint32_t from = offsets[offsets.size() - 2], to = offsets.back();
+        std::vector<Hypothesis>& candidates = state.candidates;
+        candidates.clear();
+        for (std::uint32_t h = from; h < to; ++h) {
+          const Hypothesis hyp = lattice[h];
+          std::copy_n(token_row(i), kNumLabels, scores.begin());
+          score_dynamic(model, state, i, hyp.prev1, hyp.prev2, buffer, scores);
+          for (int label = 0; label < kNumLabels; ++label) {
+            if (!allowed(hyp.prev1, static_cast<Label>(label), last)) continue;
+            candidates.push_back(Hypothesis{hyp.score + scores[label], static_cast<Label>(label), hyp.prev1, h,
+                                            static_cast<Label>(label)});
+          }
+        }
+        const std::size_t keep = std::min<std::size_t>(beam, candidates.size());
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(),
+                          [](const Hypothesis& a, const Hypothesis& b) {
+                            if (a.score != b.score) return a.score > b.score;
+                            if (a.back != b.back) return a.back < b.back;
+                            return a.label < b.label;
+                          });
+        lattice.insert(lattice.end(), candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep));
+        offsets.push_back(static_cast<std::uint32_t>(lattice.size()));
+      }
+      // The best final hypothesis, followed back.
+      std::uint32_t h = offsets[offsets.size() - 2];
+      for (std::uint32_t i = sent.end; i-- > sent.first;) {
+        labels[i] = lattice[h].label;
+        h = lattice[h].back;
+      }
+    }
+    if (margins) {
+      // Margin of each decision on the chosen path: its score minus the best other label's.
+      Label prev1 = kOutside, prev2 = kOutside;
+      for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+        std::copy_n(token_row(i), kNumLabels, local.begin());
+        score_dynamic(model, state, i, prev1, prev2, buffer, local);
+        float other = -std::numeric_limits<float>::infinity();
+        for (int label = 0; label < kNumLabels; ++label) {
+          if (label != labels[i]) other = std::max(other, local[label]);
+        }
+        (*margins)[i] = local[labels[i]] - other;
+        prev2 = prev1;
+        prev1 = labels[i];
+      }
+    }
+    remember(state, sent, labels);
   }
 }
 

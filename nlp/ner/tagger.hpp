@@ -47,6 +47,14 @@ struct TaggerInput {
   std::vector<Range> sentences;  // cover the tokens in order
 };
 
+// A partial label sequence in beam search.
+struct Hypothesis {
+  float score;
+  Label prev1, prev2;
+  std::uint32_t back;  // index of the parent hypothesis at the previous token
+  Label label;
+};
+
 // Reusable buffers for tagging one document after another (no allocation once warm).
 struct TaggerState {
   // Per token.
@@ -66,22 +74,32 @@ struct TaggerState {
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> contexts;
   std::unordered_map<std::uint64_t, std::array<std::uint16_t, kNumTypes + 1>> history;
   std::vector<std::uint64_t> buffer;
+  std::vector<float> token_scores;
+  std::vector<Hypothesis> lattice;
+  std::vector<std::uint32_t> lattice_offsets;
+  std::vector<Hypothesis> candidates;
 };
 
 struct TaggerConfig {
   bool use_pos = false;
+  std::uint32_t beam = 1;  // 1: greedy, unconstrained; more: beam search over well-formed BILOU
 };
 
 // Computes the static (label-independent) features of every token of `input`.
 void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, const TaggerInput& input,
                     TaggerState& state);
 
-// Greedy decoding of the whole document, one label per token into `labels`, with the
-// margin of each decision (best minus runner-up score) into `margins` when non-null.
-// Training: when `train` is non-null, `gold` gives the correct labels and the perceptron
-// is updated on every mistake (then `model` must be the same object as `*train`).
+// Decodes the whole document, one label per token into `labels`, sentence by sentence, with
+// the margin of each decision (its score minus the best other label's) into `margins` when
+// non-null. `beam` 1 is greedy and unconstrained (ill-formed sequences are read leniently by
+// decode_bilou); a wider beam keeps only well-formed BILOU sequences. The history features
+// of a sentence come from the labels of the sentences before it.
+// Training: when `train` is non-null, decoding is greedy, `gold` gives the correct labels and
+// the perceptron is updated on every mistake (then `model` must be the same object as
+// `*train`).
 // REQUIRES: extract_static() was called on the same input and state.
 void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerState& state, std::vector<Label>& labels,
-            std::vector<float>* margins, learn::Perceptron* train = nullptr, std::span<const Label> gold = {});
+            std::vector<float>* margins, learn::Perceptron* train = nullptr, std::span<const Label> gold = {},
+            std::uint32_t beam = 1);
 
 }  // namespace newsgraph::ner

@@ -37,12 +37,12 @@ std::vector<PreparedDoc> prepare(const std::vector<ConllDocument>& docs, const T
 }
 
 SpanScores score(const learn::Perceptron& model, std::vector<PreparedDoc>& prepared,
-                 const std::vector<ConllDocument>& docs) {
+                 const std::vector<ConllDocument>& docs, std::uint32_t beam) {
   SpanScores scores;
   std::vector<Label> labels;
   for (std::size_t d = 0; d < prepared.size(); ++d) {
     PreparedDoc& p = prepared[d];
-    decode(model, p.input, p.state, labels, nullptr);
+    decode(model, p.input, p.state, labels, nullptr, nullptr, {}, beam);
     for (std::size_t s = 0; s < docs[d].sentences.size(); ++s) {
       const TaggerInput::Range& sent = p.input.sentences[s];
       scores.add(docs[d].sentences[s].entities, decode_bilou(std::span(labels).subspan(sent.first, sent.end - sent.first)));
@@ -115,7 +115,7 @@ Result<NerTrainReport> train_ner(const NerTrainOptions& options, const std::func
     learn::shuffle(order, options.seed + epoch);
     for (const std::uint32_t d : order) decode(model, train[d].input, train[d].state, labels, nullptr, &model, train[d].gold);
     learn::Perceptron averaged = model.averaged_copy(options.prune_below);
-    const SpanScores scores = score(averaged, dev, *dev_docs);
+    const SpanScores scores = score(averaged, dev, *dev_docs, options.beam);
     const double f1 = scores.micro().f1();
     report.epochs_run = epoch;
     std::string line = "epoch ";
@@ -137,20 +137,27 @@ Result<NerTrainReport> train_ner(const NerTrainOptions& options, const std::func
   }
 
   header.hyper_parameters = {
-      {"decoder", "greedy-bilou"},
+      {"decoder", options.beam > 1 ? "beam-bilou" : "greedy-bilou"},
+      {"beam", std::to_string(options.beam)},
       {"max-epochs", std::to_string(options.max_epochs)},
       {"patience", std::to_string(options.patience)},
       {"best-epoch", std::to_string(report.best_epoch)},
       {"prune-below", fixed2(options.prune_below)},
       {"pos-features", config.use_pos ? "1" : "0"},
       {"shuffle", "documents"},
+      {"weights", "int16"},
   };
+  // The file stores int16 weights: score dev with exactly the weights that are saved.
+  learn::ModelSection weights{"weights", {}};
+  best.serialize(weights.bytes, learn::WeightEncoding::kInt16);
+  auto saved = learn::Perceptron::deserialize(weights.bytes);
+  if (!saved) return Status::error("train_ner: weights do not round-trip: " + saved.status().message());
+  report.dev = score(*saved, dev, *dev_docs, options.beam);
+  log("saved weights (int16): dev f1=" + fixed2(report.dev.micro().f1()));
   header.dev_scores.emplace_back("f1", fixed2(report.dev.micro().f1()));
   for (int t = 0; t < kNumTypes; ++t)
     header.dev_scores.emplace_back(std::string(to_string(static_cast<NerType>(t))) + "-f1", fixed2(report.dev.per_type[t].f1()));
   file.sections.push_back({"gazetteer", gazetteer->serialize()});
-  learn::ModelSection weights{"weights", {}};
-  best.serialize(weights.bytes, learn::WeightEncoding::kFloat32);
   file.sections.push_back(std::move(weights));
   if (Status s = learn::save_model(options.output_path, file); !s) return s;
   report.num_features = best.num_features();
