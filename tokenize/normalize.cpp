@@ -11,14 +11,30 @@ namespace {
 std::string_view replacement(char32_t cp, bool& changed) {
   changed = true;
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x00B4:
-    case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x02BC:
+    case 0x00B4:
+    case 0x2039:
+    case 0x203A:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
       return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2212:
       return "-";
-    case 0x2014: case 0x2015:
+    case 0x2014:
+    case 0x2015:
       return "--";
     case 0x2026:
       return "...";

@@ -2,7 +2,6 @@
 #include "tokenize/normalize.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using namespace newsgraph;
@@ -47,8 +46,8 @@ TEST_CASE("ptb_form maps curly quotes, dashes and ellipses to their PTB forms", 
 }
 
 TEST_CASE("ptb_form returns an unchanged token without copying it", "[tokenize]") {
-  const std::string tokens[] = {"Trump", "'s", "n't", "``", "''", "\"", "--", "...", "U.S.",
-                                "Λάιεν", "Путин", "€", "👩‍🔬", ""};
+  const std::string tokens[] = {"Trump", "'s",   "n't",   "``",    "''", "\"",          "--",
+                                "...",   "U.S.", "Λάιεν", "Путин", "€",  "👩‍🔬", ""};
   std::string buffer = "untouched";
   for (const std::string& token : tokens) {
     INFO("token: " << token);

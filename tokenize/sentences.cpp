@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "core/utf8.hpp"
-#include "tokenize/word_lists.hpp"
 #include "tokenize/tokenize.hpp"
+#include "tokenize/word_lists.hpp"
 
 namespace newsgraph {
 namespace {
@@ -31,9 +31,8 @@ bool is_plain_terminator(std::string_view token) {
   if (token.find_first_not_of('.') == std::string_view::npos) return true;  // ".", "..."
   return token == "!" || token == "?" || token == "\u2026" /* … */ || token == "\u203C" /* ‼ */ ||
          token == "\u2047" /* ⁇ */ || token == "\u2048" /* ⁈ */ || token == "\u2049" /* ⁉ */ ||
-         token == "\u037E" /* Greek ; */ || token == "\u3002" /* 。 */ ||
-         token == "\uFF01" /* ！ */ || token == "\uFF1F" /* ？ */ || token == "\u061F" /* ؟ */ ||
-         token == "\u0964" /* । */;
+         token == "\u037E" /* Greek ; */ || token == "\u3002" /* 。 */ || token == "\uFF01" /* ！ */ ||
+         token == "\uFF1F" /* ？ */ || token == "\u061F" /* ؟ */ || token == "\u0964" /* । */;
 }
 
 Terminator terminator_kind(std::string_view token) {
@@ -54,40 +53,35 @@ Terminator terminator_kind(std::string_view token) {
 // Closing quotes and brackets that stay with the sentence they end. Straight quotes count
 // only when glued to the terminator (the caller checks).
 bool is_closer(std::string_view token) {
-  return token == ")" || token == "]" || token == "}" || token == "\"" || token == "'" ||
-         token == "''" || token == "\u201D" /* ” */ || token == "\u2019" /* ’ */ ||
-         token == "\u00BB" /* » */ || token == "\u203A" /* › */;
+  return token == ")" || token == "]" || token == "}" || token == "\"" || token == "'" || token == "''" ||
+         token == "\u201D" /* ” */ || token == "\u2019" /* ’ */ || token == "\u00BB" /* » */ ||
+         token == "\u203A" /* › */;
 }
 
 bool is_closing_quote(std::string_view token) {
-  return token == "\"" || token == "'" || token == "''" || token == "\u201D" /* ” */ ||
-         token == "\u2019" /* ’ */ || token == "\u00BB" /* » */ || token == "\u203A" /* › */;
+  return token == "\"" || token == "'" || token == "''" || token == "\u201D" /* ” */ || token == "\u2019" /* ’ */ ||
+         token == "\u00BB" /* » */ || token == "\u203A" /* › */;
 }
 
 bool is_opening_quote(std::string_view token) {
-  return token == "\"" || token == "'" || token == "``" || token == "\u201C" /* “ */ ||
-         token == "\u2018" /* ‘ */ || token == "\u00AB" /* « */ || token == "\u201E" /* „ */ ||
-         token == "\u2039" /* ‹ */;
+  return token == "\"" || token == "'" || token == "``" || token == "\u201C" /* “ */ || token == "\u2018" /* ‘ */ ||
+         token == "\u00AB" /* « */ || token == "\u201E" /* „ */ || token == "\u2039" /* ‹ */;
 }
 
 // Opening quotes and brackets that can only open.
 bool is_unambiguous_opener(std::string_view token) {
-  return token == "(" || token == "[" || token == "{" || token == "``" || token == "`" ||
-         token == "\u201C" /* “ */ || token == "\u2018" /* ‘ */ || token == "\u00AB" /* « */ ||
-         token == "\u201E" /* „ */ || token == "\u2039" /* ‹ */ || token == "\u00BF" /* ¿ */ ||
-         token == "\u00A1" /* ¡ */;
+  return token == "(" || token == "[" || token == "{" || token == "``" || token == "`" || token == "\u201C" /* “ */ ||
+         token == "\u2018" /* ‘ */ || token == "\u00AB" /* « */ || token == "\u201E" /* „ */ ||
+         token == "\u2039" /* ‹ */ || token == "\u00BF" /* ¿ */ || token == "\u00A1" /* ¡ */;
 }
 
-bool is_opener(std::string_view token) {
-  return is_unambiguous_opener(token) || token == "\"" || token == "'";
-}
+bool is_opener(std::string_view token) { return is_unambiguous_opener(token) || token == "\"" || token == "'"; }
 
 // Does a token starting with `cp` look like the first word of a sentence?
 bool starts_like_sentence(char32_t cp) {
   if (utf8::is_upper(cp) || utf8::is_digit(cp)) return true;
   // Scripts without case (Arabic, Hebrew, CJK, ...) cannot be told apart: break.
-  return cp >= 0x80 && utf8::is_letter(cp) &&
-         !u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CASED);
+  return cp >= 0x80 && utf8::is_letter(cp) && !u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CASED);
 }
 
 // U+0085, U+2028 and U+2029 break lines too.
@@ -96,8 +90,7 @@ bool has_line_break(std::string_view gap) {
     const char c = gap[i];
     if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
     if (c == '\xC2' && i + 1 < gap.size() && gap[i + 1] == '\x85') return true;
-    if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-        (gap[i + 2] == '\xA8' || gap[i + 2] == '\xA9')) {
+    if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' && (gap[i + 2] == '\xA8' || gap[i + 2] == '\xA9')) {
       return true;
     }
   }
@@ -114,8 +107,8 @@ bool is_abbreviation_token(std::string_view token) {
 
 class Splitter {
  public:
-  Splitter(std::string_view text, const std::vector<Token>& tokens,
-           std::vector<Sentence>& sentences, std::vector<std::size_t>& final_periods)
+  Splitter(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>& sentences,
+           std::vector<std::size_t>& final_periods)
       : text_(text), tokens_(tokens), sentences_(sentences), final_periods_(final_periods) {}
 
   void run() {
@@ -147,8 +140,7 @@ class Splitter {
           break;
         }
       }
-      if (j < n && breaks_before(j, kind, closed) &&
-          !(closed && exclaimed && reporting_verb_follows(j))) {
+      if (j < n && breaks_before(j, kind, closed) && !(closed && exclaimed && reporting_verb_follows(j))) {
         close(first, j);
         first = j;
       }
@@ -261,8 +253,7 @@ void split_final_periods(const std::vector<std::size_t>& final_periods, std::vec
 
 }  // namespace
 
-void split_sentences(std::string_view text, std::vector<Token>& tokens,
-                     std::vector<Sentence>& sentences) {
+void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
   sentences.clear();
   std::vector<std::size_t> final_periods;
   Splitter(text, tokens, sentences, final_periods).run();

@@ -1,7 +1,6 @@
 // Sentence boundaries: tables of news-like text with the sentences they must give, the
 // length cap, and the partition property over the samples.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -55,8 +54,7 @@ TEST_CASE("sentence splitter breaks after . ! ? before a capital, digit or quote
   check_table({
       {"The talks ended. Both sides left.", {"The talks ended.", "Both sides left."}},
       {"Is it over? No. Not yet! Maybe.", {"Is it over?", "No.", "Not yet!", "Maybe."}},
-      {"Prices rose 5 percent. 20 people were hurt.",
-       {"Prices rose 5 percent.", "20 people were hurt."}},
+      {"Prices rose 5 percent. 20 people were hurt.", {"Prices rose 5 percent.", "20 people were hurt."}},
       {"He left. \"We will return,\" she said.", {"He left.", "\"We will return,\" she said."}},
       {"He left. “We will return,” she said.", {"He left.", "“We will return,” she said."}},
       {"Really?! Yes.", {"Really?!", "Yes."}},
@@ -79,19 +77,16 @@ TEST_CASE("sentence splitter keeps 'Dr. Smith' and other titles in one sentence"
   });
 }
 
-TEST_CASE("sentence splitter ends at U.S., Inc. and the like only before a clear start",
-          "[tokenize]") {
+TEST_CASE("sentence splitter ends at U.S., Inc. and the like only before a clear start", "[tokenize]") {
   check_table({
       {"The talks moved to the U.S. The next round is in May.",
        {"The talks moved to the U.S.", "The next round is in May."}},
       {"The U.S. Senate voted. It passed.", {"The U.S. Senate voted.", "It passed."}},
-      {"The vote in the U.S. \"It is over,\" he said.",
-       {"The vote in the U.S.", "\"It is over,\" he said."}},
+      {"The vote in the U.S. \"It is over,\" he said.", {"The vote in the U.S.", "\"It is over,\" he said."}},
       {"It closed at 5 p.m. Monday in New York.", {"It closed at 5 p.m. Monday in New York."}},
       {"Acme Inc. said profit rose.", {"Acme Inc. said profit rose."}},
       {"He joined Acme Inc. The firm grew.", {"He joined Acme Inc.", "The firm grew."}},
-      {"They bought fuel, food, etc. But prices rose.",
-       {"They bought fuel, food, etc.", "But prices rose."}},
+      {"They bought fuel, food, etc. But prices rose.", {"They bought fuel, food, etc.", "But prices rose."}},
       {"It was made in the U.S.\" Trump said so.", {"It was made in the U.S.\"", "Trump said so."}},
       {"The U.S.-led force withdrew. It was late.", {"The U.S.-led force withdrew.", "It was late."}},
       {"Michael Joyce (U.S.) 3-6 6-4", {"Michael Joyce (U.S.) 3-6 6-4"}},
@@ -109,12 +104,10 @@ TEST_CASE("tokenize splits the period off an abbreviation that ends a sentence",
     std::vector<std::string> tokens;
   };
   const TokenCase cases[] = {
-      {"He joined Acme Inc. The firm grew.",
-       {"He", "joined", "Acme", "Inc", ".", "The", "firm", "grew", "."}},
+      {"He joined Acme Inc. The firm grew.", {"He", "joined", "Acme", "Inc", ".", "The", "firm", "grew", "."}},
       {"Talks moved to the U.S.", {"Talks", "moved", "to", "the", "U.S", "."}},
       {"the U.S. Senate", {"the", "U.S.", "Senate"}},
-      {"made in the U.S.\" Trump said so.",
-       {"made", "in", "the", "U.S", ".", "\"", "Trump", "said", "so", "."}},
+      {"made in the U.S.\" Trump said so.", {"made", "in", "the", "U.S", ".", "\"", "Trump", "said", "so", "."}},
       {"PONTIAC, Mich.\nDr. Kevorkian said", {"PONTIAC", ",", "Mich", ".", "Dr.", "Kevorkian", "said"}},
       {"Key points:\n1.\n", {"Key", "points", ":", "1."}},
       {"Wait...", {"Wait", "..."}},
@@ -145,15 +138,13 @@ TEST_CASE("sentence splitter keeps '\"Stop!\" Trump said' in one sentence", "[to
   check_table({
       {"“What a disaster!” Trump said Tuesday. Then he left.",
        {"“What a disaster!” Trump said Tuesday.", "Then he left."}},
-      {"\"Is it over?\" Sky News asked. Nobody knew.",
-       {"\"Is it over?\" Sky News asked.", "Nobody knew."}},
+      {"\"Is it over?\" Sky News asked. Nobody knew.", {"\"Is it over?\" Sky News asked.", "Nobody knew."}},
       {"“Stop!” The crowd dispersed.", {"“Stop!”", "The crowd dispersed."}},
       {"“It is over.” Trump said so.", {"“It is over.”", "Trump said so."}},
   });
 }
 
-TEST_CASE("sentence splitter breaks after an ellipsis only before a sentence start",
-          "[tokenize]") {
+TEST_CASE("sentence splitter breaks after an ellipsis only before a sentence start", "[tokenize]") {
   check_table({
       {"The adviser who … advises Russia left.", {"The adviser who … advises Russia left."}},
       {"He paused… Then he spoke.", {"He paused…", "Then he spoke."}},
@@ -165,8 +156,7 @@ TEST_CASE("sentence splitter breaks at every line and paragraph break", "[tokeni
   check_table({
       {"Trump closes the doors\nBy Jane Doe\n\nThe talks ended. He left.",
        {"Trump closes the doors", "By Jane Doe", "The talks ended.", "He left."}},
-      {"Key points:\n1. Talks resume.\n2. Sanctions stay.",
-       {"Key points:", "1. Talks resume.", "2. Sanctions stay."}},
+      {"Key points:\n1. Talks resume.\n2. Sanctions stay.", {"Key points:", "1. Talks resume.", "2. Sanctions stay."}},
       {"line one\r\nline two\u2029line three", {"line one", "line two", "line three"}},
       {"a Mr.\nSmith", {"a Mr.", "Smith"}},
   });
@@ -175,8 +165,7 @@ TEST_CASE("sentence splitter breaks at every line and paragraph break", "[tokeni
 TEST_CASE("sentence splitter handles Greek and Cyrillic", "[tokenize]") {
   check_table({
       {"Ο πρόεδρος μίλησε. Η συνάντηση έληξε.", {"Ο πρόεδρος μίλησε.", "Η συνάντηση έληξε."}},
-      {"Путин выступил. Переговоры продолжатся в пятницу.",
-       {"Путин выступил.", "Переговоры продолжатся в пятницу."}},
+      {"Путин выступил. Переговоры продолжатся в пятницу.", {"Путин выступил.", "Переговоры продолжатся в пятницу."}},
       {"Встреча В. Путина прошла.", {"Встреча В. Путина прошла."}},
       // From samples/004_*.txt: the Greek headline is one sentence.
       {"Ούρσουλα φον ντερ Λάιεν: Ο διαμελισμός της Ουκρανίας ανοίγει τον δρόμο σε πολέμους",
@@ -243,8 +232,7 @@ TEST_CASE("sentence splitter partitions the tokens of every sample in order", "[
     check_partition(doc.tokens, doc.sentences);
     // Paragraphs are separated by blank lines, so there are at least as many sentences.
     std::size_t paragraphs = 1;
-    for (std::size_t pos = doc.text().find("\n\n"); pos != std::string::npos;
-         pos = doc.text().find("\n\n", pos + 2)) {
+    for (std::size_t pos = doc.text().find("\n\n"); pos != std::string::npos; pos = doc.text().find("\n\n", pos + 2)) {
       ++paragraphs;
     }
     CHECK(doc.sentences.size() >= paragraphs - 1);

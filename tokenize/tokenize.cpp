@@ -26,8 +26,13 @@ bool is_separator(char32_t cp) {
   if (cp < 0x80) return cp <= 0x20 || cp == 0x7F;
   if (cp <= 0x9F) return true;  // C1 controls
   switch (cp) {
-    case 0x200B: case 0x2060: case 0xFEFF: case 0x180E:
-    case 0x200E: case 0x200F: case 0x061C:
+    case 0x200B:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x180E:
+    case 0x200E:
+    case 0x200F:
+    case 0x061C:
       return true;
     default:
       break;
@@ -68,16 +73,14 @@ bool is_word_char(char32_t cp) {
 }
 
 // ' ’ ʼ, and the acute accent ´ that some keyboards type for an apostrophe ("Trump´s").
-bool is_apostrophe(char32_t cp) {
-  return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x00B4;
-}
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x00B4; }
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 bool is_en_dash(char32_t cp) { return cp == 0x2013 || cp == 0x2012; }
 bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
 
 bool is_emoji_start(char32_t cp) {
-  return cp >= 0x80 && (is_regional_indicator(cp) ||
-                        u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC));
+  return cp >= 0x80 &&
+         (is_regional_indicator(cp) || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC));
 }
 
 // What may follow an emoji inside one token: variation selectors, skin tones, the keycap,
@@ -152,10 +155,15 @@ class Scanner {
     if (is_emoji_start(cp)) return scan_emoji(start, cp, length);
     std::size_t end = start + length;
     switch (cp) {
-      case '.': case '-': case '*': case '=': case '~':  // "...", "--", "***", "===="
+      case '.':
+      case '-':
+      case '*':
+      case '=':
+      case '~':  // "...", "--", "***", "===="
         while (end < text_.size() && static_cast<char32_t>(text_[end]) == cp) ++end;
         break;
-      case '`': case '\'':  // the PTB quotes `` and ''
+      case '`':
+      case '\'':  // the PTB quotes `` and ''
         if (next == cp) ++end;
         break;
       default:
@@ -170,10 +178,8 @@ class Scanner {
     const char c = ascii_lower(text_[pos]);
     if (c != 'h' && c != 'f' && c != 'm' && c != 'w') return false;
     if (starts_with_ascii_nocase(text_, pos, "www.")) return is_word_char(at(pos + 4));
-    return starts_with_ascii_nocase(text_, pos, "http://") ||
-           starts_with_ascii_nocase(text_, pos, "https://") ||
-           starts_with_ascii_nocase(text_, pos, "ftp://") ||
-           starts_with_ascii_nocase(text_, pos, "mailto:");
+    return starts_with_ascii_nocase(text_, pos, "http://") || starts_with_ascii_nocase(text_, pos, "https://") ||
+           starts_with_ascii_nocase(text_, pos, "ftp://") || starts_with_ascii_nocase(text_, pos, "mailto:");
   }
 
   // A URL runs to the next space or quote, then gives back trailing punctuation and closing
@@ -193,8 +199,7 @@ class Scanner {
     }
     while (end > start + 1) {
       const char c = text_[end - 1];
-      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
-          c == '*') {
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == '*') {
         --end;
       } else if (c == ')' && parens < 0) {
         --end, ++parens;
@@ -252,8 +257,8 @@ class Scanner {
         // "anti- terrorist", "three- and five-year", the rating "AA-" (as in CoNLL-2003).
         join = is_word_char(next) || !(is_hyphen(next) || is_en_dash(next));
         if (join && !is_word_char(next)) return pos + length;
-      } else if (is_en_dash(cp) || cp == '/' || cp == '.' || cp == '@' || cp == 0x200C ||
-                 cp == 0x200D || cp == 0x00AD) {
+      } else if (is_en_dash(cp) || cp == '/' || cp == '.' || cp == '@' || cp == 0x200C || cp == 0x200D ||
+                 cp == 0x00AD) {
         join = is_word_char(next);
       } else if (cp == '+') {
         // "AA+", "BBB+", "C++": plus signs after a capital end the word.
@@ -268,8 +273,7 @@ class Scanner {
         join = utf8::is_letter(prev) && is_word_char(next);
       } else if (cp == ',' || cp == ':') {
         join = utf8::is_digit(prev) && utf8::is_digit(next);
-      } else if (is_currency(cp) && is_short_capitals(word_start, pos) &&
-                 !utf8::is_letter(next)) {
+      } else if (is_currency(cp) && is_short_capitals(word_start, pos) && !utf8::is_letter(next)) {
         currency = true;
         return pos + length;
       }
@@ -321,12 +325,11 @@ class Scanner {
       if (currency) break;
       // A period not followed by a word character (else the body took it) nor by another
       // period (an ellipsis): the word keeps it only as an abbreviation.
-      if (end < text_.size() && text_[end] == '.' &&
-          (end + 1 == text_.size() || text_[end + 1] != '.')) {
+      if (end < text_.size() && text_[end] == '.' && (end + 1 == text_.size() || text_[end + 1] != '.')) {
         const std::string_view word = text_.substr(segment, end - segment);
-        const bool keep = (start == body && is_list_number(start, end)) ||
-                          (abbreviation_kind(word) != AbbreviationKind::kNone &&
-                           (!needs_number_after(word) || digit_follows(end + 1)));
+        const bool keep =
+            (start == body && is_list_number(start, end)) || (abbreviation_kind(word) != AbbreviationKind::kNone &&
+                                                              (!needs_number_after(word) || digit_follows(end + 1)));
         if (keep) {
           ++end;
           kept_period = true;
@@ -353,8 +356,7 @@ class Scanner {
   // The byte length of an apostrophe (' ’ ʼ ´) ending at `end`, or 0.
   std::size_t apostrophe_before(std::size_t begin, std::size_t end) const {
     if (end > begin && text_[end - 1] == '\'') return 1;
-    if (end >= begin + 2 &&
-        (text_.substr(end - 2, 2) == "\xCA\xBC" || text_.substr(end - 2, 2) == "\xC2\xB4")) {
+    if (end >= begin + 2 && (text_.substr(end - 2, 2) == "\xCA\xBC" || text_.substr(end - 2, 2) == "\xC2\xB4")) {
       return 2;
     }
     if (end >= begin + 3 && text_.substr(end - 3, 3) == "\xE2\x80\x99") return 3;
@@ -395,8 +397,7 @@ class Scanner {
 
 void check_size(std::string_view text) {
   if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error("tokenize: text of " + std::to_string(text.size()) +
-                            " bytes; Token offsets are 32-bit");
+    throw std::length_error("tokenize: text of " + std::to_string(text.size()) + " bytes; Token offsets are 32-bit");
   }
 }
 
@@ -408,8 +409,7 @@ void split_tokens(std::string_view text, std::vector<Token>& tokens) {
   Scanner(text, tokens).run();
 }
 
-void tokenize_text(std::string_view text, std::vector<Token>& tokens,
-                   std::vector<Sentence>& sentences) {
+void tokenize_text(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
   split_tokens(text, tokens);
   split_sentences(text, tokens, sentences);
 }

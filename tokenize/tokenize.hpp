@@ -8,8 +8,9 @@
 //     never inside one.
 //   - A word is a run of letters (every script), digits, combining marks and '_', joined by
 //     a connector when a word character follows it: '-' (also U+2010/U+2011), '/', '.',
-//     '@', an apostrophe (' ’ ʼ, or ´ typed for one) before a letter, '&' after a letter, ',' and ':' between
-//     digits, and an en dash between two word characters. So "German-born",
+//     '@', an apostrophe (' ’ ʼ, or ´ typed for one) before a letter, '&' after a letter,
+//     ',' and ':' between digits, and an en dash between two word characters (ranges and
+//     scores, "1990–1995"; a spaced en dash is a token of its own). So "German-born",
 //     "Putin-Witkoff", "1996-08-22", "6-4", "5,000", "3.5", "27/11", "10:30", "S&P",
 //     "O'Brien", "reuters.com" and "derivatives@reuters.com" are one token each.
 //   - A hyphen glued to the end of a word stays with it unless another dash follows, as in
@@ -24,21 +25,28 @@
 //   - A final period is its own token unless the word is an abbreviation: one of the list
 //     in word_lists.cpp ("Mr.", "Inc.", "etc.", "Jan."), a single capital initial
 //     ("J."), dotted letters ("U.S.", "a.m.", "Ph.D."), or a number of 1-3 digits opening
-//     a line ("1." in a numbered list). After such a period a hyphen or apostrophe may
-//     continue the word: "U.S.-led".
+//     a line ("1." in a numbered list). "No." keeps its period only before a number ("No. 10"
+//     but "Is it over? No."). After such a period a hyphen or apostrophe may continue the
+//     word: "U.S.-led", "U.S.'s" → "U.S." "'s". When the sentence ends on the abbreviation,
+//     split_sentences() makes the period a token of its own, as CoNLL-2003 does.
 //   - Currency: "$5" → "$" "5"; up to three capitals before the sign stay with it, as in
 //     CoNLL-2003 ("US$5" → "US$" "5", "HK$ 10", "million NZ$"). "100%" → "100" "%".
 //   - URLs starting with a scheme (http, https, ftp, mailto) or "www." are one token, less
 //     trailing punctuation and unbalanced closing brackets.
 //   - Everything else is one token per character, except: runs of '.' ("..."), '-' ("--"),
-//     '*', '=', '~' and '_'; the PTB quotes "``" and "''"; emoji sequences (modifiers,
+//     '*', '=' and '~'; the PTB quotes "``" and "''"; emoji sequences (modifiers,
 //     variation selectors, ZWJ sequences, flag pairs). "…" is one token.
 //
 // Sentences (see split_sentences below)
 //
-// Limits: linear time in the text size, no recursion, no std::regex; the output vectors
-// are the only allocations. Thread safety: the functions are pure; call them concurrently
-// on different documents.
+// Limits: linear time in the text size, no recursion, no std::regex, no allocation per
+// character (the output vectors grow amortised; split_sentences keeps one small list of
+// sentence-final abbreviations). Thread safety: the functions keep no state; call them
+// concurrently on different documents.
+//
+// Not handled: scripts written without spaces (Chinese, Japanese, Thai) come out as one
+// token per run of letters; a missing space after a period ("ended.The") keeps both words
+// in one token.
 #pragma once
 
 #include <cstddef>
@@ -61,8 +69,7 @@ void tokenize(Document& doc);
 
 // The same on a bare string (tests, training tools): replaces `tokens`, then `sentences`.
 // Offsets are into `text`. REQUIRES: as for tokenize().
-void tokenize_text(std::string_view text, std::vector<Token>& tokens,
-                   std::vector<Sentence>& sentences);
+void tokenize_text(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences);
 
 // Replaces `tokens` with the tokens of `text` (the rules at the top of this file), before
 // split_sentences() splits the period off sentence-final abbreviations.
@@ -83,17 +90,17 @@ void split_tokens(std::string_view text, std::vector<Token>& tokens);
 //   - after an abbreviation only when it can end a sentence and the sentence clearly goes
 //     on: titles and other abbreviations that precede something ("Mr.", "Dr.", "Gen.",
 //     "St.", "No.", "vs.", "Jan."), single initials ("J. K. Rowling") and numbered items
-//     never end a sentence ("I." is not an initial here: "World War I. The"); the others ("U.S.", "Inc.", "Corp.", "etc.", "a.m.", "Jr.")
-//     end one only before an opening quote, or before a word from a closed list of
-//     sentence openers ("The", "He", "But", "In", ...): "the U.S. The talks" breaks,
-//     "the U.S. President", "5 p.m. (0400 GMT)" and "(U.S.) 6-4" do not. With a closing
-//     quote glued to the abbreviation ('the U.S." He') it breaks as after a plain period.
+//     never end a sentence ("I." is no initial here: "World War I. The"); the others
+//     ("U.S.", "Inc.", "Corp.", "etc.", "a.m.", "Jr.") end one only before an opening
+//     quote, or before a word from a closed list of sentence openers ("The", "He", "But",
+//     "In", ...): "the U.S. The talks" breaks; "the U.S. President", "5 p.m. (0400 GMT)"
+//     and "(U.S.) 6-4" do not. With a closing quote glued to the abbreviation
+//     ('the U.S." He') it breaks as after a plain period.
 //   - when it reaches kMaxSentenceTokens: it is cut after the last ';' among its last
 //     kMaxSentenceTokens / 2 tokens, else after the last ',' there, else hard at
 //     kMaxSentenceTokens tokens.
-// Decimals, "U.S." and the like are single tokens, so they never end a sentence by
-// themselves. REQUIRES: `tokens` came from split_tokens(text).
-void split_sentences(std::string_view text, std::vector<Token>& tokens,
-                     std::vector<Sentence>& sentences);
+// Decimals ("3.5", ".500") are single tokens, so they never end a sentence.
+// REQUIRES: `tokens` came from split_tokens(text).
+void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences);
 
 }  // namespace newsgraph

@@ -3,7 +3,6 @@
 #include "tokenize/tokenize.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -54,8 +53,8 @@ void check_offsets_and_coverage(std::string_view text, const std::vector<Token>&
   while (pos < text.size()) {
     std::size_t length;
     const char32_t cp = utf8::decode(text, pos, length);
-    const bool separator = utf8::is_space(cp) || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF ||
-                           cp < 0x20 || cp == 0x200E || cp == 0x200F;
+    const bool separator =
+        utf8::is_space(cp) || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp < 0x20 || cp == 0x200E || cp == 0x200F;
     INFO("byte " << pos << " code point U+" << std::hex << static_cast<std::uint32_t>(cp));
     if (separator) {
       CHECK(owner[pos] == -1);
@@ -92,17 +91,16 @@ TEST_CASE("tokenizer splits clitics PTB-style and keeps the original apostrophe"
       {"Trump's aides don't know.", {"Trump", "'s", "aides", "do", "n't", "know", "."}},
       {"She can't and won't go.", {"She", "ca", "n't", "and", "wo", "n't", "go", "."}},
       {"They're sure we'll win; I'd say I'm told they've left.",
-       {"They", "'re", "sure", "we", "'ll", "win", ";", "I", "'d", "say", "I", "'m", "told",
-        "they", "'ve", "left", "."}},
-      {"Zelensky’s office said it isn’t over.",
-       {"Zelensky", "’s", "office", "said", "it", "is", "n’t", "over", "."}},
+       {"They", "'re", "sure", "we", "'ll", "win", ";", "I", "'d", "say", "I", "'m", "told", "they", "'ve", "left",
+        "."}},
+      {"Zelensky’s office said it isn’t over.", {"Zelensky", "’s", "office", "said", "it", "is", "n’t", "over", "."}},
       {"O'Brien's book and d'Estaing", {"O'Brien", "'s", "book", "and", "d'Estaing"}},
       {"CHINA'S EXPORTS DIDN'T FALL", {"CHINA", "'S", "EXPORTS", "DID", "N'T", "FALL"}},
       {"the Joneses' house", {"the", "Joneses", "'", "house"}},
       {"He cannot stay at 5 o'clock", {"He", "cannot", "stay", "at", "5", "o'clock"}},
       {"the 1990's boom", {"the", "1990", "'s", "boom"}},
-      {"the '90s and the class of ’96, not '1234'", {"the", "'90s", "and", "the", "class", "of",
-        "’96", ",", "not", "'", "1234", "'"}},
+      {"the '90s and the class of ’96, not '1234'",
+       {"the", "'90s", "and", "the", "class", "of", "’96", ",", "not", "'", "1234", "'"}},
       {"Trump´s plan, Trumpʼs deal", {"Trump", "´s", "plan", ",", "Trump", "ʼs", "deal"}},
   });
 }
@@ -110,23 +108,20 @@ TEST_CASE("tokenizer splits clitics PTB-style and keeps the original apostrophe"
 TEST_CASE("tokenizer keeps hyphenated words, dates, scores and numbers whole", "[tokenize]") {
   check_table({
       {"The German-born envoy joined Putin-Witkoff talks on 1996-08-22, losing 6-4.",
-       {"The", "German-born", "envoy", "joined", "Putin-Witkoff", "talks", "on", "1996-08-22",
-        ",", "losing", "6-4", "."}},
+       {"The", "German-born", "envoy", "joined", "Putin-Witkoff", "talks", "on", "1996-08-22", ",", "losing", "6-4",
+        "."}},
       {"About 5,000 people, or 3.5 percent, came on 27/11 at 10:30.",
-       {"About", "5,000", "people", ",", "or", "3.5", "percent", ",", "came", "on", "27/11",
-        "at", "10:30", "."}},
+       {"About", "5,000", "people", ",", "or", "3.5", "percent", ",", "came", "on", "27/11", "at", "10:30", "."}},
       {"a 12-year-old boy in the U.S.-led coalition and/or S&P 500 or AT&T",
-       {"a", "12-year-old", "boy", "in", "the", "U.S.-led", "coalition", "and/or", "S&P", "500",
-        "or", "AT&T"}},
+       {"a", "12-year-old", "boy", "in", "the", "U.S.-led", "coalition", "and/or", "S&P", "500", "or", "AT&T"}},
       {"the 1990\u20131995 war, the Trump\u2013Putin call",
        {"the", "1990\u20131995", "war", ",", "the", "Trump\u2013Putin", "call"}},
       {"German\u2011born", {"German\u2011born"}},
-      {"Call +44 20 or -5 degrees; he hit .500 in 2,1", {"Call", "+44", "20", "or", "-5",
-        "degrees", ";", "he", "hit", ".500", "in", "2,1"}},
+      {"Call +44 20 or -5 degrees; he hit .500 in 2,1",
+       {"Call", "+44", "20", "or", "-5", "degrees", ";", "he", "hit", ".500", "in", "2,1"}},
       {"pre- and post-war, anti- terrorist, three- , five-year",
        {"pre-", "and", "post-war", ",", "anti-", "terrorist", ",", "three-", ",", "five-year"}},
-      {"ratings AA+ and BBB- from S&P; C++ code", {"ratings", "AA+", "and", "BBB-", "from", "S&P",
-        ";", "C++", "code"}},
+      {"ratings AA+ and BBB- from S&P; C++ code", {"ratings", "AA+", "and", "BBB-", "from", "S&P", ";", "C++", "code"}},
       {"the Iraq-U.N. memorandum", {"the", "Iraq-U.N.", "memorandum"}},
       {"ratio 1:2, and then:", {"ratio", "1:2", ",", "and", "then", ":"}},
   });
@@ -135,31 +130,25 @@ TEST_CASE("tokenizer keeps hyphenated words, dates, scores and numbers whole", "
 TEST_CASE("tokenizer splits currency signs and percent from numbers", "[tokenize]") {
   check_table({
       {"Prices rose 100% to $5 and US$7.50, or £3 and 5€.",
-       {"Prices", "rose", "100", "%", "to", "$", "5", "and", "US$", "7.50", ",", "or", "£", "3",
-        "and", "5", "€", "."}},
+       {"Prices", "rose", "100", "%", "to", "$", "5", "and", "US$", "7.50", ",", "or", "£", "3", "and", "5", "€", "."}},
       {"HK$10 and C$2, A$ 1.26 billion (in million NZ$)",
-       {"HK$", "10", "and", "C$", "2", ",", "A$", "1.26", "billion", "(", "in", "million", "NZ$",
-        ")"}},
+       {"HK$", "10", "and", "C$", "2", ",", "A$", "1.26", "billion", "(", "in", "million", "NZ$", ")"}},
   });
 }
 
 TEST_CASE("tokenizer keeps the period of abbreviations and initials only", "[tokenize]") {
   check_table({
       {"The U.S. and U.K. envoys met Mr. Smith at 5 p.m. in Washington.",
-       {"The", "U.S.", "and", "U.K.", "envoys", "met", "Mr.", "Smith", "at", "5", "p.m.", "in",
-        "Washington", "."}},
+       {"The", "U.S.", "and", "U.K.", "envoys", "met", "Mr.", "Smith", "at", "5", "p.m.", "in", "Washington", "."}},
       {"Acme Inc. hired J. K. Rowling, Dr. Who and others, etc.",
-       {"Acme", "Inc.", "hired", "J.", "K.", "Rowling", ",", "Dr.", "Who", "and", "others", ",",
-        "etc."}},
+       {"Acme", "Inc.", "hired", "J.", "K.", "Rowling", ",", "Dr.", "Who", "and", "others", ",", "etc."}},
       {"He lives on Main St. near No. 10 Downing Street.",
        {"He", "lives", "on", "Main", "St.", "near", "No.", "10", "Downing", "Street", "."}},
       {"Is it over? No. Not yet.", {"Is", "it", "over", "?", "No", ".", "Not", "yet", "."}},
       {"It ended in 1996.", {"It", "ended", "in", "1996", "."}},
       {"Visit reuters.com. Then go.", {"Visit", "reuters.com", ".", "Then", "go", "."}},
-      {"Acme Corp.'s profit, the E.U.'s rules", {"Acme", "Corp.", "'s", "profit", ",", "the",
-        "E.U.", "'s", "rules"}},
-      {"Roe v. Wade, e.g. here, in Jan. 2024", {"Roe", "v.", "Wade", ",", "e.g.", "here", ",",
-        "in", "Jan.", "2024"}},
+      {"Acme Corp.'s profit, the E.U.'s rules", {"Acme", "Corp.", "'s", "profit", ",", "the", "E.U.", "'s", "rules"}},
+      {"Roe v. Wade, e.g. here, in Jan. 2024", {"Roe", "v.", "Wade", ",", "e.g.", "here", ",", "in", "Jan.", "2024"}},
       {"CORP. NEWS", {"CORP.", "NEWS"}},
       {"Владимир В. Путин", {"Владимир", "В.", "Путин"}},
   });
@@ -177,13 +166,11 @@ TEST_CASE("tokenizer separates quotes, brackets, dashes and ellipses", "[tokeniz
   check_table({
       {"He said \"no\" (twice) [sic] {x}.",
        {"He", "said", "\"", "no", "\"", "(", "twice", ")", "[", "sic", "]", "{", "x", "}", "."}},
-      {"“Peace”, ‘plan’ and «talks»",
-       {"“", "Peace", "”", ",", "‘", "plan", "’", "and", "«", "talks", "»"}},
+      {"“Peace”, ‘plan’ and «talks»", {"“", "Peace", "”", ",", "‘", "plan", "’", "and", "«", "talks", "»"}},
       {"``Yes,'' he said", {"``", "Yes", ",", "''", "he", "said"}},
       {"Wait... what… really....", {"Wait", "...", "what", "…", "really", "...."}},
       {"Moscow—possibly the doors – Continuation -- and word--word",
-       {"Moscow", "—", "possibly", "the", "doors", "–", "Continuation", "--", "and", "word", "--",
-        "word"}},
+       {"Moscow", "—", "possibly", "the", "doors", "–", "Continuation", "--", "and", "word", "--", "word"}},
       {"'Tis the 'best' deal", {"'", "Tis", "the", "'", "best", "'", "deal"}},
       {"Really?! Yes!!", {"Really", "?", "!", "Yes", "!", "!"}},
   });
@@ -210,7 +197,8 @@ TEST_CASE("tokenizer handles letters of every script, emoji and Unicode spaces",
       {"Зеленский’s", {"Зеленский", "’s"}},
       {"100\u00A0km\u2009north\u200Bof\u3000Kyiv\u202Fnow", {"100", "km", "north", "of", "Kyiv", "now"}},
       {"\uFEFFHeadline\u200E here", {"Headline", "here"}},
-      {"Great news🎉🇺🇦 👍🏽 and 👩‍🔬!", {"Great", "news", "🎉", "🇺🇦", "👍🏽", "and", "👩‍🔬", "!"}},
+      {"Great news🎉🇺🇦 👍🏽 and 👩‍🔬!",
+       {"Great", "news", "🎉", "🇺🇦", "👍🏽", "and", "👩‍🔬", "!"}},
       {"Apple™ ©2024 ❤️", {"Apple", "™", "©", "2024", "❤️"}},
       {"Cafe\u0301 owner", {"Cafe\u0301", "owner"}},
       {"Witk\u00ADoff", {"Witk\u00ADoff"}},
@@ -231,7 +219,8 @@ TEST_CASE("tokenizer gives exact offsets and covers every non-space byte once", 
       "  leading spaces\u00A0and\u2003em spaces\u200Band zero width  ",
       "Ούρσουλα φον ντερ Λάιεν; Путин заявил 👩‍🔬🇺🇦",
       "bad bytes \xFF\xFE here \xC3 and \xE2\x80 end",
-      "a\tb\rc\vd\fe\x01" "f",
+      "a\tb\rc\vd\fe\x01"
+      "f",
       "....----****====~~~~````''''",
   };
   for (const std::string& text : texts) {
@@ -246,12 +235,13 @@ TEST_CASE("tokenizer and splitter stay consistent on random fragment soup", "[to
   // Fragments chosen to collide: abbreviations, clitics, quotes, dashes, URLs, emoji, partial
   // UTF-8, Unicode spaces and line breaks. Fixed seed: the same soup every run.
   const std::vector<std::string> fragments = {
-      "U.S.", "Mr.", "No.", "etc.", "J.", "1.", "3.5", "5,000", "-", "--", "—", "–", "...",
-      "…", ".", "!", "?", ",", ";", ":", "'", "\"", "’", "‘", "“", "”", "``", "''", "(", ")",
-      "'s", "n't", "’s", "Trump", "do", "Путин", "Λάιεν", "東京", "👩‍🔬", "🇺🇦", "👍🏽", "\xF0\x9F",
-      "\xFF", "\xC3", "http://", "www.", "a@b.c", "@", "#", "$", "US$", "%", "+", "\u00AD",
-      "\u200D", "\u0301", " ", " ", " ", "\u00A0", "\u200B", "\n", "\n\n", "\r\n", "\t",
-      "The", "he", "said", "0", "/", "&", "_",
+      "U.S.",    "Mr.",  "No.",   "etc.",  "J.",     "1.",          "3.5", "5,000",    "-",        "--",     "—",
+      "–",       "...",  "…",     ".",     "!",      "?",           ",",   ";",        ":",        "'",      "\"",
+      "’",       "‘",    "“",     "”",     "``",     "''",          "(",   ")",        "'s",       "n't",    "’s",
+      "Trump",   "do",   "Путин", "Λάιεν", "東京",   "👩‍🔬", "🇺🇦",  "👍🏽", "\xF0\x9F", "\xFF",   "\xC3",
+      "http://", "www.", "a@b.c", "@",     "#",      "$",           "US$", "%",        "+",        "\u00AD", "\u200D",
+      "\u0301",  " ",    " ",     " ",     "\u00A0", "\u200B",      "\n",  "\n\n",     "\r\n",     "\t",     "The",
+      "he",      "said", "0",     "/",     "&",      "_",
   };
   std::mt19937 random(20251122);
   for (int round = 0; round < 300; ++round) {
@@ -284,8 +274,7 @@ TEST_CASE("tokenizer covers every non-space byte of the samples once", "[tokeniz
     check_offsets_and_coverage(doc.text(), doc.tokens);
     for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
       CHECK(doc.token_text(i) ==
-            std::string_view(doc.text()).substr(doc.tokens[i].begin,
-                                                doc.tokens[i].end - doc.tokens[i].begin));
+            std::string_view(doc.text()).substr(doc.tokens[i].begin, doc.tokens[i].end - doc.tokens[i].begin));
     }
   }
 }
@@ -294,8 +283,8 @@ TEST_CASE("tokenizer splits the sample sentences like CoNLL-2003", "[tokenize]")
   // Lines taken from samples/004_*.txt.
   check_table({
       {"a peace plan “defiantly favorable” to Moscow, as French Monde described it.",
-       {"a", "peace", "plan", "“", "defiantly", "favorable", "”", "to", "Moscow", ",", "as",
-        "French", "Monde", "described", "it", "."}},
+       {"a", "peace", "plan", "“", "defiantly", "favorable", "”", "to", "Moscow", ",", "as", "French", "Monde",
+        "described", "it", "."}},
       {"by today (27/11) a peace plan", {"by", "today", "(", "27/11", ")", "a", "peace", "plan"}},
       {"offering advice that sabotaged Zelensky’s efforts.",
        {"offering", "advice", "that", "sabotaged", "Zelensky", "’s", "efforts", "."}},
@@ -312,7 +301,6 @@ TEST_CASE("tokenize replaces the tokens and sentences of a document", "[tokenize
   CHECK(doc.token_text(0) == "Mr.");
   CHECK(doc.token_text(6) == ".");
   REQUIRE(doc.sentences.size() == 2);
-  CHECK(doc.span_text(doc.sentences[0].first_token, doc.sentences[0].end_token) ==
-        "Mr. Smith left.");
+  CHECK(doc.span_text(doc.sentences[0].first_token, doc.sentences[0].end_token) == "Mr. Smith left.");
   CHECK(doc.span_text(doc.sentences[1].first_token, doc.sentences[1].end_token) == "He won.");
 }

@@ -19,64 +19,51 @@ constexpr AbbreviationKind M = AbbreviationKind::kMayEnd;
 // Titles, name and number prefixes (never end a sentence), then abbreviations that often
 // close one: company suffixes, generational suffixes, AP-style US state names, "etc.".
 constexpr std::array kAbbreviations = {
-    Abbreviation{"Mr", N},    Abbreviation{"Mrs", N},   Abbreviation{"Ms", N},
-    Abbreviation{"Messrs", N}, Abbreviation{"Mme", N},  Abbreviation{"Dr", N},
-    Abbreviation{"Prof", N},  Abbreviation{"Gen", N},   Abbreviation{"Col", N},
-    Abbreviation{"Lt", N},    Abbreviation{"Sgt", N},   Abbreviation{"Cpl", N},
-    Abbreviation{"Pvt", N},   Abbreviation{"Capt", N},  Abbreviation{"Cmdr", N},
-    Abbreviation{"Adm", N},   Abbreviation{"Maj", N},   Abbreviation{"Brig", N},
-    Abbreviation{"Rep", N},   Abbreviation{"Reps", N},  Abbreviation{"Sen", N},
-    Abbreviation{"Sens", N},  Abbreviation{"Gov", N},   Abbreviation{"Atty", N},
-    Abbreviation{"Supt", N},  Abbreviation{"Insp", N},  Abbreviation{"Det", N},
-    Abbreviation{"Rev", N},   Abbreviation{"Hon", N},   Abbreviation{"Pres", N},
-    Abbreviation{"Amb", N},   Abbreviation{"Fr", N},    Abbreviation{"St", N},
-    Abbreviation{"Mt", N},    Abbreviation{"Ft", N},    Abbreviation{"No", N},
-    Abbreviation{"Nos", N},   Abbreviation{"vs", N},    Abbreviation{"v", N},
-    Abbreviation{"Jan", N},   Abbreviation{"Feb", N},   Abbreviation{"Mar", N},
-    Abbreviation{"Apr", N},   Abbreviation{"Jun", N},   Abbreviation{"Jul", N},
-    Abbreviation{"Aug", N},   Abbreviation{"Sep", N},   Abbreviation{"Sept", N},
-    Abbreviation{"Oct", N},   Abbreviation{"Nov", N},   Abbreviation{"Dec", N},
-    Abbreviation{"Inc", M},   Abbreviation{"Corp", M},  Abbreviation{"Ltd", M},
-    Abbreviation{"Co", M},    Abbreviation{"Cos", M},   Abbreviation{"Bros", M},
-    Abbreviation{"Jr", M},    Abbreviation{"Sr", M},    Abbreviation{"etc", M},
-    Abbreviation{"al", M},    Abbreviation{"Dept", M},  Abbreviation{"Univ", M},
-    Abbreviation{"Assn", M},  Abbreviation{"Ave", M},   Abbreviation{"Blvd", M},
-    Abbreviation{"Rd", M},    Abbreviation{"approx", M}, Abbreviation{"Ala", M},
-    Abbreviation{"Ariz", M},  Abbreviation{"Ark", M},   Abbreviation{"Calif", M},
-    Abbreviation{"Colo", M},  Abbreviation{"Conn", M},  Abbreviation{"Del", M},
-    Abbreviation{"Fla", M},   Abbreviation{"Ga", M},    Abbreviation{"Ill", M},
-    Abbreviation{"Ind", M},   Abbreviation{"Kan", M},   Abbreviation{"Kans", M},
-    Abbreviation{"Ky", M},    Abbreviation{"La", M},    Abbreviation{"Md", M},
-    Abbreviation{"Mass", M},  Abbreviation{"Mich", M},  Abbreviation{"Minn", M},
-    Abbreviation{"Miss", M},  Abbreviation{"Mo", M},    Abbreviation{"Mont", M},
-    Abbreviation{"Neb", M},   Abbreviation{"Nev", M},   Abbreviation{"Okla", M},
-    Abbreviation{"Ore", M},   Abbreviation{"Pa", M},    Abbreviation{"Tenn", M},
-    Abbreviation{"Tex", M},   Abbreviation{"Va", M},    Abbreviation{"Vt", M},
-    Abbreviation{"Wash", M},  Abbreviation{"Wis", M},   Abbreviation{"Wyo", M},
+    Abbreviation{"Mr", N},   Abbreviation{"Mrs", N},  Abbreviation{"Ms", N},   Abbreviation{"Messrs", N},
+    Abbreviation{"Mme", N},  Abbreviation{"Dr", N},   Abbreviation{"Prof", N}, Abbreviation{"Gen", N},
+    Abbreviation{"Col", N},  Abbreviation{"Lt", N},   Abbreviation{"Sgt", N},  Abbreviation{"Cpl", N},
+    Abbreviation{"Pvt", N},  Abbreviation{"Capt", N}, Abbreviation{"Cmdr", N}, Abbreviation{"Adm", N},
+    Abbreviation{"Maj", N},  Abbreviation{"Brig", N}, Abbreviation{"Rep", N},  Abbreviation{"Reps", N},
+    Abbreviation{"Sen", N},  Abbreviation{"Sens", N}, Abbreviation{"Gov", N},  Abbreviation{"Atty", N},
+    Abbreviation{"Supt", N}, Abbreviation{"Insp", N}, Abbreviation{"Det", N},  Abbreviation{"Rev", N},
+    Abbreviation{"Hon", N},  Abbreviation{"Pres", N}, Abbreviation{"Amb", N},  Abbreviation{"Fr", N},
+    Abbreviation{"St", N},   Abbreviation{"Mt", N},   Abbreviation{"Ft", N},   Abbreviation{"No", N},
+    Abbreviation{"Nos", N},  Abbreviation{"vs", N},   Abbreviation{"v", N},    Abbreviation{"Jan", N},
+    Abbreviation{"Feb", N},  Abbreviation{"Mar", N},  Abbreviation{"Apr", N},  Abbreviation{"Jun", N},
+    Abbreviation{"Jul", N},  Abbreviation{"Aug", N},  Abbreviation{"Sep", N},  Abbreviation{"Sept", N},
+    Abbreviation{"Oct", N},  Abbreviation{"Nov", N},  Abbreviation{"Dec", N},  Abbreviation{"Inc", M},
+    Abbreviation{"Corp", M}, Abbreviation{"Ltd", M},  Abbreviation{"Co", M},   Abbreviation{"Cos", M},
+    Abbreviation{"Bros", M}, Abbreviation{"Jr", M},   Abbreviation{"Sr", M},   Abbreviation{"etc", M},
+    Abbreviation{"al", M},   Abbreviation{"Dept", M}, Abbreviation{"Univ", M}, Abbreviation{"Assn", M},
+    Abbreviation{"Ave", M},  Abbreviation{"Blvd", M}, Abbreviation{"Rd", M},   Abbreviation{"approx", M},
+    Abbreviation{"Ala", M},  Abbreviation{"Ariz", M}, Abbreviation{"Ark", M},  Abbreviation{"Calif", M},
+    Abbreviation{"Colo", M}, Abbreviation{"Conn", M}, Abbreviation{"Del", M},  Abbreviation{"Fla", M},
+    Abbreviation{"Ga", M},   Abbreviation{"Ill", M},  Abbreviation{"Ind", M},  Abbreviation{"Kan", M},
+    Abbreviation{"Kans", M}, Abbreviation{"Ky", M},   Abbreviation{"La", M},   Abbreviation{"Md", M},
+    Abbreviation{"Mass", M}, Abbreviation{"Mich", M}, Abbreviation{"Minn", M}, Abbreviation{"Miss", M},
+    Abbreviation{"Mo", M},   Abbreviation{"Mont", M}, Abbreviation{"Neb", M},  Abbreviation{"Nev", M},
+    Abbreviation{"Okla", M}, Abbreviation{"Ore", M},  Abbreviation{"Pa", M},   Abbreviation{"Tenn", M},
+    Abbreviation{"Tex", M},  Abbreviation{"Va", M},   Abbreviation{"Vt", M},   Abbreviation{"Wash", M},
+    Abbreviation{"Wis", M},  Abbreviation{"Wyo", M},
 };
 
 constexpr std::string_view kSentenceOpeners[] = {
-    "A",        "According", "After",   "Also",     "Although", "Among",   "An",
-    "And",      "Another",   "As",      "Asked",    "At",       "Because", "Before",
-    "Both",     "But",       "By",      "Despite",  "During",   "Each",    "Earlier",
-    "Even",     "Every",     "For",     "From",     "He",       "Her",     "Here",
-    "His",      "How",       "However", "I",        "If",       "In",      "It",
-    "Its",      "Last",      "Later",   "Many",     "Meanwhile", "More",   "Most",
-    "Much",     "My",        "Neither", "Nor",      "Not",      "Now",     "Officials",
-    "On",       "One",       "Only",    "Or",       "Other",    "Others",  "Our",
-    "She",      "Since",     "So",      "Some",     "Still",    "Such",    "That",
-    "The",      "Their",     "Then",    "There",    "These",    "They",    "This",
-    "Those",    "Though",    "Thus",    "To",       "Under",    "Until",   "We",
-    "What",     "When",      "Where",   "While",    "Who",      "Why",
+    "A",       "According", "After",   "Also",   "Although", "Among", "An",    "And",     "Another",   "As",
+    "Asked",   "At",        "Because", "Before", "Both",     "But",   "By",    "Despite", "During",    "Each",
+    "Earlier", "Even",      "Every",   "For",    "From",     "He",    "Her",   "Here",    "His",       "How",
+    "However", "I",         "If",      "In",     "It",       "Its",   "Last",  "Later",   "Many",      "Meanwhile",
+    "More",    "Most",      "Much",    "My",     "Neither",  "Nor",   "Not",   "Now",     "Officials", "On",
+    "One",     "Only",      "Or",      "Other",  "Others",   "Our",   "She",   "Since",   "So",        "Some",
+    "Still",   "Such",      "That",    "The",    "Their",    "Then",  "There", "These",   "They",      "This",
+    "Those",   "Though",    "Thus",    "To",     "Under",    "Until", "We",    "What",    "When",      "Where",
+    "While",   "Who",       "Why",
 };
 
 constexpr std::string_view kReportingVerbs[] = {
-    "acknowledged", "added",     "admitted",  "announced", "answered", "argued",
-    "asked",        "asks",      "claimed",   "commented", "concluded", "continued",
-    "cried",        "declared",  "exclaimed", "explained", "insisted", "noted",
-    "posted",       "quipped",   "recalled",  "remarked",  "replied",  "responded",
-    "said",         "says",      "shouted",   "stated",    "tells",    "told",
-    "tweeted",      "warned",    "wrote",     "writes",    "yelled",
+    "acknowledged", "added",     "admitted",  "announced", "answered", "argued",    "asked",     "asks",     "claimed",
+    "commented",    "concluded", "continued", "cried",     "declared", "exclaimed", "explained", "insisted", "noted",
+    "posted",       "quipped",   "recalled",  "remarked",  "replied",  "responded", "said",      "says",     "shouted",
+    "stated",       "tells",     "told",      "tweeted",   "warned",   "wrote",     "writes",    "yelled",
 };
 
 char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
@@ -123,8 +110,7 @@ bool is_dotted_letters(std::string_view word) {
 AbbreviationKind abbreviation_kind(std::string_view word) {
   // The part after the last hyphen (ASCII, U+2010 or U+2011).
   for (std::size_t i = word.size(); i-- > 0;) {
-    if (word[i] == '-' ||
-        (i >= 2 && word.substr(i - 2, 2) == "\xE2\x80" && (word[i] == '\x90' || word[i] == '\x91'))) {
+    if (word[i] == '-' || (i >= 2 && word.substr(i - 2, 2) == "\xE2\x80" && (word[i] == '\x90' || word[i] == '\x91'))) {
       word.remove_prefix(i + 1);
       break;
     }
