@@ -1,10 +1,8 @@
 #include "extract/extract.hpp"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
-#include "extract/names.hpp"
+#include "extract/entities.hpp"
 
 namespace newsgraph {
 
@@ -21,7 +19,7 @@ Evidence sentence_evidence(const Document& doc, std::uint32_t sentence) {
   return evidence;
 }
 
-ArticleGraph extract_article(const Document& doc) {
+ArticleGraph extract_article(const Document& doc, const NameLexicon& lexicon) {
   ArticleGraph graph;
   graph.article_id = doc.article.id;
   graph.source = doc.article.source;
@@ -29,28 +27,10 @@ ArticleGraph extract_article(const Document& doc) {
   graph.date = doc.article.date;
   graph.url = doc.article.url;
 
-  // Entities: mentions grouped by (type, key); the index of each mention's entity kept.
-  std::map<std::pair<EntityType, std::string>, std::uint32_t> entity_of_key;
-  std::vector<std::int64_t> entity_of_mention(doc.mentions.size(), -1);
-  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    const Mention& mention = doc.mentions[m];
-    if (mention.type == EntityType::Misc || mention.type == EntityType::Event) continue;
-    const std::string surface(doc.span_text(mention.first_token, mention.end_token));
-    std::string key = name_key(surface);
-    if (key.empty()) continue;
-    auto [it, added] = entity_of_key.try_emplace({mention.type, std::move(key)},
-                                                 static_cast<std::uint32_t>(graph.entities.size()));
-    if (added) graph.entities.push_back({mention.type, surface, {}, 0, {}, {}});
-    ArticleEntity& entity = graph.entities[it->second];
-    entity.aliases.push_back(surface);
-    ++entity.mentions;
-    if (surface.size() > entity.name.size()) entity.name = surface;
-    entity_of_mention[m] = it->second;
-  }
-  for (ArticleEntity& entity : graph.entities) {
-    std::sort(entity.aliases.begin(), entity.aliases.end());
-    entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()), entity.aliases.end());
-  }
+  ResolvedEntities resolved = resolve_entities(doc, lexicon);
+  graph.entities = std::move(resolved.entities);
+  graph.references = std::move(resolved.references);
+  const std::vector<std::int32_t>& entity_of_mention = resolved.entity_of_mention;
 
   // Co-occurrence: every pair of distinct entities named in one sentence.
   std::size_t m = 0;

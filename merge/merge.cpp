@@ -1,85 +1,538 @@
 #include "merge/merge.hpp"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <map>
+#include <numeric>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "core/atomic_file.hpp"
 #include "extract/names.hpp"
 
 namespace newsgraph {
 namespace {
 
-struct Cluster {
+constexpr std::size_t kMaxContext = 64;       // co-mentioned entities kept per record
+constexpr std::size_t kMaxContextScan = 256;  // records scanned per node for shared context
+
+// One article entity.
+struct Record {
+  std::uint32_t article;
+  std::uint32_t entity;
   EntityType type;
-  std::map<std::string, std::uint32_t> form_counts;  // surface form -> mentions
-  std::uint32_t mentions = 0;
-  std::set<std::string> sources;
-  std::string date;
-  std::string place;
+  std::string key;                 // canonical key
+  std::vector<std::string> words;  // its words
+  bool country = false;
+  std::vector<std::uint64_t> context;  // hashes of co-mentioned entities' keys, sorted
 };
 
-std::string choose_label(const Cluster& cluster) {
-  const std::pair<const std::string, std::uint32_t>* best = nullptr;
-  for (const auto& entry : cluster.form_counts) {
-    if (!best || entry.second > best->second ||
-        (entry.second == best->second && entry.first.size() > best->first.size()))
-      best = &entry;
+struct Link {
+  std::uint32_t a;  // the record already in the node
+  std::uint32_t b;  // the record it absorbed
+  std::string rule;
+  std::string detail;
+};
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
   }
-  return best ? best->first : std::string();
+  return out;
+}
+
+std::vector<std::string> split(const std::string& key) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t space = key.find(' ', start);
+    if (space == std::string::npos) space = key.size();
+    if (space > start) words.push_back(key.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// The canonical key of a name of the given type (see merge.hpp, rule same-name).
+std::string canonical_key(std::string_view name, EntityType type, const NameLexicon& lexicon) {
+  std::vector<std::string> words = key_words(name);
+  if (type == EntityType::Person) {
+    std::vector<std::string> stripped = strip_titles(words);
+    if (!stripped.empty()) words = std::move(stripped);
+  }
+  std::string key = join(words);
+  const std::string_view canonical = lexicon.canonical_place(key);
+  if (!canonical.empty()) key = name_key(canonical);
+  std::string folded = ascii_fold(key);
+  // Transliteration may leave marks or punctuation; keep the key's word structure.
+  std::string out;
+  for (char c : folded) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '.';
+    if (keep) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out.empty() ? key : out;
+}
+
+std::uint64_t hash_key(const std::string& key) { return std::hash<std::string>{}(key); }
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  std::uint32_t find(std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  bool unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a), b = find(b);
+    if (a == b) return false;
+    if (b < a) std::swap(a, b);
+    parent[b] = a;
+    return true;
+  }
+};
+
+class Merger {
+ public:
+  Merger(std::span<const ArticleGraph> articles, const NameLexicon& lexicon)
+      : articles_(articles), lexicon_(lexicon), uf_(0) {}
+
+  MergedGraph run() {
+    make_records();
+    uf_ = UnionFind(records_.size());
+    members_.resize(records_.size());
+    for (std::uint32_t r = 0; r < records_.size(); ++r) members_[r] = {r};
+    merge_same_name();
+    merge_aliases();
+    merge_variants();
+    merge_surnames();
+    merge_surname_variants();
+    return build();
+  }
+
+ private:
+  const ArticleEntity& entity_of(const Record& record) const {
+    return articles_[record.article].entities[record.entity];
+  }
+  const std::string& article_id(const Record& record) const { return articles_[record.article].article_id; }
+
+  void make_records() {
+    for (std::uint32_t a = 0; a < articles_.size(); ++a) {
+      const ArticleGraph& article = articles_[a];
+      const std::size_t first = records_.size();
+      for (std::uint32_t e = 0; e < article.entities.size(); ++e) {
+        const ArticleEntity& entity = article.entities[e];
+        Record record;
+        record.article = a;
+        record.entity = e;
+        record.type = entity.type;
+        record.key = canonical_key(entity.name, entity.type, lexicon_);
+        record.words = split(record.key);
+        record.country = lexicon_.is_country(record.key);
+        records_.push_back(std::move(record));
+      }
+      // Context: the other entities of the article, the most mentioned first.
+      std::vector<std::uint32_t> order(article.entities.size());
+      std::iota(order.begin(), order.end(), 0u);
+      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return article.entities[x].mentions > article.entities[y].mentions;
+      });
+      if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
+      std::vector<std::uint64_t> hashes;
+      for (std::uint32_t e : order) hashes.push_back(hash_key(records_[first + e].key));
+      for (std::uint32_t e = 0; e < article.entities.size(); ++e) {
+        Record& record = records_[first + e];
+        const std::uint64_t own = hash_key(record.key);
+        for (std::uint64_t h : hashes)
+          if (h != own) record.context.push_back(h);
+        std::sort(record.context.begin(), record.context.end());
+      }
+    }
+  }
+
+  void unite(std::uint32_t a, std::uint32_t b, std::string rule, std::string detail) {
+    const std::uint32_t ra = uf_.find(a), rb = uf_.find(b);
+    if (ra == rb) return;
+    uf_.unite(ra, rb);
+    const std::uint32_t root = uf_.find(ra);
+    const std::uint32_t other = root == ra ? rb : ra;
+    std::vector<std::uint32_t>& into = members_[root];
+    into.insert(into.end(), members_[other].begin(), members_[other].end());
+    members_[other].clear();
+    members_[other].shrink_to_fit();
+    links_.push_back({a, b, std::move(rule), std::move(detail)});
+  }
+
+  EntityType node_type(std::uint32_t root) const {
+    std::array<std::uint64_t, 5> votes{};
+    for (std::uint32_t r : members_[root])
+      votes[static_cast<std::size_t>(records_[r].type)] += std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
+    std::size_t best = 0;
+    for (std::size_t t = 1; t < votes.size(); ++t)
+      if (votes[t] > votes[best]) best = t;
+    return static_cast<EntityType>(best);
+  }
+
+  // Rule same-name.
+  void merge_same_name() {
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_key;
+    for (std::uint32_t r = 0; r < records_.size(); ++r) by_key[records_[r].key].push_back(r);
+    std::vector<const std::string*> keys;
+    for (const auto& entry : by_key) keys.push_back(&entry.first);
+    std::sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    for (const std::string* key : keys) {
+      const std::vector<std::uint32_t>& group = by_key[*key];
+      std::map<EntityType, std::uint32_t> first_of_type;
+      for (std::uint32_t r : group) {
+        auto [it, added] = first_of_type.try_emplace(records_[r].type, r);
+        if (!added) unite(it->second, r, "same-name", "same canonical key \"" + *key + "\"");
+      }
+      // Different types under one multiword name: one entity, its type decided by votes.
+      if (first_of_type.size() > 1 && records_[group.front()].words.size() >= 2) {
+        std::uint32_t anchor = UINT32_MAX;
+        for (const auto& [type, r] : first_of_type) {
+          if (type == EntityType::Event) continue;
+          if (anchor == UINT32_MAX) anchor = r;
+          else unite(anchor, r, "same-name", "same canonical key \"" + *key + "\", types differ: decided by votes");
+        }
+      }
+    }
+  }
+
+  static bool same_kind(EntityType a, EntityType b) { return a == b; }
+
+  // Rule alias.
+  void merge_aliases() {
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> carriers;  // key -> (record, form)
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      const Record& record = records_[r];
+      if (record.type == EntityType::Event) continue;
+      for (const std::string& alias : entity_of(record).aliases) {
+        const std::string key = canonical_key(alias, record.type, lexicon_);
+        if (key == record.key || key.empty()) continue;
+        if (split(key).size() < 2 && !is_acronym(alias)) continue;
+        carriers[key].push_back({r, alias});
+      }
+    }
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      const Record& record = records_[r];
+      const auto it = carriers.find(record.key);
+      if (it == carriers.end()) continue;
+      for (const auto& [carrier, form] : it->second) {
+        if (!same_kind(records_[carrier].type, record.type)) continue;
+        unite(carrier, r, "alias",
+              "\"" + form + "\" is a form of \"" + entity_of(records_[carrier]).name + "\" in " + article_id(records_[carrier]));
+      }
+    }
+  }
+
+  bool shared_context(std::uint32_t root_a, std::uint32_t root_b, std::string* shared) const {
+    std::unordered_set<std::uint64_t> seen;
+    std::size_t scanned = 0;
+    for (std::uint32_t r : members_[root_a]) {
+      if (++scanned > kMaxContextScan) break;
+      seen.insert(records_[r].context.begin(), records_[r].context.end());
+    }
+    scanned = 0;
+    for (std::uint32_t r : members_[root_b]) {
+      if (++scanned > kMaxContextScan) break;
+      for (std::uint64_t h : records_[r].context)
+        if (seen.count(h)) {
+          if (shared) *shared = context_name(h, records_[r].article);
+          return true;
+        }
+    }
+    return false;
+  }
+
+  std::string context_name(std::uint64_t h, std::uint32_t article) const {
+    const std::size_t first = first_record_of_article(article);
+    for (std::size_t e = 0; e < articles_[article].entities.size(); ++e)
+      if (hash_key(records_[first + e].key) == h) return articles_[article].entities[e].name;
+    return "?";
+  }
+
+  std::size_t first_record_of_article(std::uint32_t article) const {
+    const auto it = std::lower_bound(records_.begin(), records_.end(), article,
+                                     [](const Record& record, std::uint32_t a) { return record.article < a; });
+    return static_cast<std::size_t>(it - records_.begin());
+  }
+
+  bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country; }
+
+  // Rule spelling-variant, for multiword person names: blocked by the surname's phonetic key.
+  void merge_variants() {
+    std::map<std::string, std::map<std::string, std::uint32_t>> blocks;  // phonetic -> key -> first record
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (!is_person(r) || records_[r].words.size() < 2) continue;
+      const std::string code = phonetic_key(records_[r].words.back()) + "/" + std::to_string(records_[r].words.size());
+      blocks[code].try_emplace(records_[r].key, r);
+    }
+    for (const auto& [code, keys] : blocks) {
+      std::vector<std::uint32_t> reps;
+      for (const auto& entry : keys) reps.push_back(entry.second);
+      // Compare within the block only names whose surname lengths differ by at most 2.
+      std::sort(reps.begin(), reps.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return records_[a].words.back().size() < records_[b].words.back().size();
+      });
+      for (std::size_t i = 0; i < reps.size(); ++i) {
+        for (std::size_t j = i + 1; j < reps.size(); ++j) {
+          const Record& a = records_[reps[i]];
+          const Record& b = records_[reps[j]];
+          if (b.words.back().size() > a.words.back().size() + 2) break;
+          std::string detail;
+          if (!variant_of(a.words, b.words, &detail)) continue;
+          const std::uint32_t ra = uf_.find(reps[i]), rb = uf_.find(reps[j]);
+          if (ra == rb) continue;
+          std::string shared;
+          if (!shared_context(ra, rb, &shared)) continue;
+          unite(reps[i], reps[j], "spelling-variant",
+                "\"" + entity_of(b).name + "\" ~ \"" + entity_of(a).name + "\": " + detail + ", both with \"" + shared + "\"");
+        }
+      }
+    }
+  }
+
+  // True when two person names of as many words may be spellings of one name.
+  static bool variant_of(const std::vector<std::string>& a, const std::vector<std::string>& b, std::string* detail) {
+    if (a.size() != b.size() || a == b) return false;
+    for (std::size_t i = 0; i + 1 < a.size(); ++i)
+      if (!compatible_given_names(a[i], b[i])) return false;
+    const std::string& sa = a.back();
+    const std::string& sb = b.back();
+    std::size_t distance = 0;
+    if (sa != sb && !spelling_variants(sa, sb, &distance)) return false;
+    if (phonetic_key(sa) != phonetic_key(sb)) return false;
+    const std::size_t bound = spelling_bound(std::min(sa.size(), sb.size()));
+    // An initial against a full given name with the same surname is not enough when the
+    // names also differ in the surname: at most one of the two may be inexact.
+    bool given_exact = true;
+    for (std::size_t i = 0; i + 1 < a.size(); ++i) given_exact = given_exact && a[i] == b[i];
+    if (!given_exact && distance > 0) return false;
+    if (detail)
+      *detail = "surname edit distance " + std::to_string(distance) + " (bound " + std::to_string(bound) +
+                "), phonetic " + phonetic_key(sa) + (given_exact ? "" : ", compatible given names");
+    return true;
+  }
+
+  // Rule surname.
+  void merge_surnames() {
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_surname;  // surname -> multiword person records
+    for (std::uint32_t r = 0; r < records_.size(); ++r)
+      if (is_person(r) && records_[r].words.size() >= 2) by_surname[records_[r].words.back()].push_back(r);
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (!is_person(r) || records_[r].words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
+      const auto it = by_surname.find(records_[r].key);
+      if (it == by_surname.end()) continue;
+      std::set<std::uint32_t> roots;
+      for (std::uint32_t s : it->second) {
+        roots.insert(uf_.find(s));
+        if (roots.size() > 1) break;
+      }
+      if (roots.size() != 1) continue;
+      const std::uint32_t target = it->second.front();
+      unite(target, r, "surname", "the one person node with surname \"" + records_[r].key + "\": \"" +
+                                      entity_of(records_[target]).name + "\"");
+    }
+  }
+
+  // Rule spelling-variant for a lone surname: against the surnames of multiword person nodes.
+  void merge_surname_variants() {
+    std::unordered_map<std::string, std::map<std::string, std::vector<std::uint32_t>>> blocks;  // phonetic -> surname -> records
+    for (std::uint32_t r = 0; r < records_.size(); ++r)
+      if (is_person(r) && records_[r].words.size() >= 2)
+        blocks[phonetic_key(records_[r].words.back())][records_[r].words.back()].push_back(r);
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (!is_person(r) || records_[r].words.size() != 1) continue;
+      const std::string& surname = records_[r].key;
+      if (surname.size() < 6) continue;
+      const auto block = blocks.find(phonetic_key(surname));
+      if (block == blocks.end() || block->second.count(surname)) continue;
+      std::set<std::uint32_t> roots;
+      std::uint32_t target = 0;
+      std::string matched;
+      std::size_t distance = 0;
+      for (const auto& [other, list] : block->second) {
+        std::size_t d = 0;
+        if (!spelling_variants(other, surname, &d)) continue;
+        for (std::uint32_t s : list) roots.insert(uf_.find(s));
+        target = list.front();
+        matched = other;
+        distance = d;
+      }
+      if (roots.size() != 1 || *roots.begin() == uf_.find(r)) continue;
+      std::string shared;
+      if (!shared_context(*roots.begin(), uf_.find(r), &shared)) continue;
+      unite(target, r, "spelling-variant",
+            "\"" + entity_of(records_[r]).name + "\" ~ surname \"" + matched + "\" of \"" +
+                entity_of(records_[target]).name + "\": edit distance " + std::to_string(distance) + ", phonetic " +
+                phonetic_key(surname) + ", both with \"" + shared + "\"");
+    }
+  }
+
+  std::string choose_label(std::uint32_t root) const {
+    std::map<std::string, std::uint32_t> counts;
+    for (std::uint32_t r : members_[root]) ++counts[entity_of(records_[r]).name];
+    std::uint32_t max_count = 0;
+    for (const auto& [name, count] : counts) max_count = std::max(max_count, count);
+    const std::uint32_t floor = std::max<std::uint32_t>(1, (max_count + 2) / 3);
+    const std::string* best = nullptr;
+    std::size_t best_words = 0;
+    std::uint32_t best_count = 0;
+    for (const auto& [name, count] : counts) {
+      if (count < floor) continue;
+      const std::size_t words = key_words(name).size();
+      if (!best || words > best_words || (words == best_words && count > best_count)) {
+        best = &name;
+        best_words = words;
+        best_count = count;
+      }
+    }
+    return best ? *best : std::string();
+  }
+
+  MergedGraph build() {
+    MergedGraph merged;
+    // Nodes in the order of their first record; ids unique in that order.
+    std::vector<std::uint32_t> roots;
+    for (std::uint32_t r = 0; r < records_.size(); ++r)
+      if (uf_.find(r) == r) roots.push_back(r);
+    struct Draft {
+      std::uint32_t root;
+      EntityNode node;
+    };
+    std::vector<Draft> drafts;
+    for (std::uint32_t root : roots) {
+      EntityNode node;
+      node.type = node_type(root);
+      node.label = choose_label(root);
+      std::set<std::string> aliases, sources;
+      for (std::uint32_t r : members_[root]) {
+        const ArticleEntity& entity = entity_of(records_[r]);
+        aliases.insert(entity.name);
+        aliases.insert(entity.aliases.begin(), entity.aliases.end());
+        sources.insert(article_id(records_[r]));
+        node.mentions += entity.mentions;
+        if (node.date.empty()) node.date = entity.date;
+        if (node.place.empty()) node.place = entity.place;
+      }
+      node.aliases.assign(aliases.begin(), aliases.end());
+      node.sources.assign(sources.begin(), sources.end());
+      drafts.push_back({root, std::move(node)});
+    }
+    // Ids: base from type and label; a suffix in (base, canonical key) order for clashes.
+    std::vector<std::size_t> order(drafts.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::vector<std::string> bases(drafts.size());
+    for (std::size_t i = 0; i < drafts.size(); ++i)
+      bases[i] = std::string(id_prefix(drafts[i].node.type)) + ":" + name_slug(drafts[i].node.label);
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      return std::tie(bases[x], records_[drafts[x].root].key, drafts[x].root) <
+             std::tie(bases[y], records_[drafts[y].root].key, drafts[y].root);
+    });
+    std::set<std::string> used;
+    for (std::size_t i : order) {
+      std::string id = bases[i];
+      for (int n = 2; used.count(id); ++n) id = bases[i] + "-" + std::to_string(n);
+      used.insert(id);
+      drafts[i].node.id = id;
+    }
+    std::vector<std::string> id_of_record(records_.size());
+    for (const Draft& draft : drafts)
+      for (std::uint32_t r : members_[draft.root]) id_of_record[r] = draft.node.id;
+
+    explain(drafts.size(), [&](std::size_t i) -> const Draft& { return drafts[i]; }, merged.explanations);
+
+    for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
+    std::size_t first = 0;
+    for (std::uint32_t a = 0; a < articles_.size(); ++a) {
+      const ArticleGraph& article = articles_[a];
+      merged.articles.push_back({article.article_id, article.source, article.title, article.date, article.url});
+      for (const ArticleRelation& rel : article.relations) {
+        if (rel.source >= article.entities.size() || rel.target >= article.entities.size()) continue;
+        merged.sightings.push_back({id_of_record[first + rel.source], id_of_record[first + rel.target], rel.type,
+                                    rel.evidence, rel.text, rel.status});
+      }
+      first += article.entities.size();
+    }
+    return merged;
+  }
+
+  template <typename DraftAt>
+  void explain(std::size_t count, DraftAt draft_at, MergeExplanations& out) const {
+    std::unordered_map<std::uint32_t, std::vector<const Link*>> links_into;  // absorbed record -> link
+    for (const Link& link : links_) links_into[link.b].push_back(&link);
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& draft = draft_at(i);
+      const std::vector<std::uint32_t>& members = members_[draft.root];
+      NodeExplanation node;
+      node.node_id = draft.node.id;
+      node.label = draft.node.label;
+      node.type = draft.node.type;
+      node.records = static_cast<std::uint32_t>(members.size());
+      std::set<std::pair<std::string, std::string>> listed;  // (form, rule)
+      std::vector<std::uint32_t> sorted = members;
+      std::sort(sorted.begin(), sorted.end());
+      for (std::uint32_t r : sorted) {
+        const Record& record = records_[r];
+        const ArticleEntity& entity = entity_of(record);
+        const auto it = links_into.find(r);
+        if (it != links_into.end()) {
+          for (const Link* link : it->second)
+            if (listed.insert({entity.name, link->rule}).second)
+              node.steps.push_back({entity.name, article_id(record), link->rule, link->detail});
+        }
+        for (std::size_t k = 0; k < entity.alias_rules.size() && k < entity.aliases.size(); ++k) {
+          const std::string& rule = entity.alias_rules[k];
+          if (rule == "name" || entity.aliases[k] == entity.name) continue;
+          if (listed.insert({entity.aliases[k], "in-article:" + rule}).second)
+            node.steps.push_back({entity.aliases[k], article_id(record), "in-article:" + rule,
+                                  "linked to \"" + entity.name + "\" within the article"});
+        }
+      }
+      if (!node.steps.empty()) out.nodes.push_back(std::move(node));
+    }
+    std::sort(out.nodes.begin(), out.nodes.end(),
+              [](const NodeExplanation& a, const NodeExplanation& b) { return a.node_id < b.node_id; });
+  }
+
+  std::span<const ArticleGraph> articles_;
+  const NameLexicon& lexicon_;
+  std::vector<Record> records_;
+  UnionFind uf_;
+  std::vector<std::vector<std::uint32_t>> members_;  // root -> its records
+  std::vector<Link> links_;
+};
+
+std::string escape_field(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+  return out;
 }
 
 }  // namespace
 
-MergedGraph merge_articles(std::span<const ArticleGraph> articles) {
-  using Key = std::pair<EntityType, std::string>;
-  std::map<Key, Cluster> clusters;
-  std::vector<std::vector<const Key*>> key_of_entity(articles.size());
+MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLexicon& lexicon) {
+  return Merger(articles, lexicon).run();
+}
 
-  for (std::size_t a = 0; a < articles.size(); ++a) {
-    const ArticleGraph& article = articles[a];
-    for (const ArticleEntity& entity : article.entities) {
-      auto [it, added] = clusters.try_emplace({entity.type, name_key(entity.name)}, Cluster{entity.type, {}, 0, {}, {}, {}});
-      Cluster& cluster = it->second;
-      // Every alias counts once per article; the article's fullest form counts its mentions.
-      for (const std::string& alias : entity.aliases) cluster.form_counts[alias] += 1;
-      cluster.form_counts[entity.name] += entity.mentions;
-      cluster.mentions += entity.mentions;
-      cluster.sources.insert(article.article_id);
-      if (cluster.date.empty()) cluster.date = entity.date;
-      if (cluster.place.empty()) cluster.place = entity.place;
-      key_of_entity[a].push_back(&it->first);
-    }
+Status write_merge_explanations(const MergeExplanations& explanations, const std::string& path) {
+  std::string text = "# newsgraph merge explanations: node, then each absorbed form with its rule (see merge/merge.hpp)\n";
+  for (const NodeExplanation& node : explanations.nodes) {
+    text += escape_field(node.node_id) + '\t' + escape_field(node.label) + '\t' + std::string(to_string(node.type)) +
+            '\t' + std::to_string(node.records) + " records\n";
+    for (const MergeStep& step : node.steps)
+      text += "  " + escape_field(step.form) + '\t' + escape_field(step.rule) + '\t' + escape_field(step.article_id) +
+              '\t' + escape_field(step.detail) + '\n';
   }
-
-  MergedGraph merged;
-  std::map<const Key*, std::string> id_of_key;
-  std::set<std::string> used_ids;
-  for (const auto& [key, cluster] : clusters) {
-    EntityNode node;
-    node.type = cluster.type;
-    node.label = choose_label(cluster);
-    const std::string base = std::string(id_prefix(cluster.type)) + ":" + name_slug(node.label);
-    node.id = base;
-    for (int n = 2; used_ids.count(node.id); ++n) node.id = base + "-" + std::to_string(n);
-    used_ids.insert(node.id);
-    for (const auto& [form, count] : cluster.form_counts) node.aliases.push_back(form);
-    node.mentions = cluster.mentions;
-    node.sources.assign(cluster.sources.begin(), cluster.sources.end());
-    node.date = cluster.date;
-    node.place = cluster.place;
-    id_of_key[&key] = node.id;
-    merged.nodes.push_back(std::move(node));
-  }
-
-  for (std::size_t a = 0; a < articles.size(); ++a) {
-    const ArticleGraph& article = articles[a];
-    merged.articles.push_back({article.article_id, article.source, article.title, article.date, article.url});
-    for (const ArticleRelation& rel : article.relations) {
-      merged.sightings.push_back({id_of_key.at(key_of_entity[a][rel.source]), id_of_key.at(key_of_entity[a][rel.target]),
-                                  rel.type, rel.evidence, rel.text, rel.status});
-    }
-  }
-  return merged;
+  Status status = write_file_atomically(path, text);
+  if (!status.is_ok()) return Status::error(path + ": cannot write merge explanations: " + status.message());
+  return status;
 }
 
 }  // namespace newsgraph

@@ -1,28 +1,81 @@
-// merge/: cross-article resolution. Many ArticleGraphs -> the nodes and relation sightings
-// of one KnowledgeGraph.
+// merge/: cross-article entity resolution (issue 6). Many ArticleGraphs -> the nodes and
+// relation sightings of one KnowledgeGraph, with an explanation of every merge.
 //
-// For issue 3, entities are merged on (type, name_key) only; issue 6 replaces this with
-// real entity resolution. Runs once, single-threaded, over articles in input order, so the
-// result does not depend on how extraction was scheduled.
+// Each article entity is a record. Records join one node by these rules, in order; each is
+// a rule of evidence, and a pair that no rule confirms stays two nodes (precision first):
+//   same-name         the same canonical key: NFKD without marks, case-folded, transliterated
+//                     to ASCII (ICU "Any-Latin; Latin-ASCII"), 's and honorifics dropped
+//                     (people), country short forms folded through the NameLexicon ("US",
+//                     "U.S.", "America" -> "united states"). Same type, or a name of two or
+//                     more words (then the type is decided by votes). Events: same name.
+//   alias             a record's key is a multiword or acronym form that another record's
+//                     article linked to its entity ("RDIF" in one article, "Russian Direct
+//                     Investment Fund (RDIF)" in another). Same type.
+//   spelling-variant  two person names with as many words, given names compatible (equal, an
+//                     initial, or a close spelling), surnames within an edit distance scaled
+//                     by length (0 below 5 letters, 1 up to 7, 2 beyond) with the same
+//                     phonetic key, and at least one co-mentioned entity in common. Also a
+//                     lone surname against the surnames of multiword person nodes, when one
+//                     node only fits.
+//   surname           a lone surname joins the one multiword person node ending with it; not
+//                     when two or more fit ("Bush" with "George Bush" and "George W. Bush").
+// Candidates come from blocking keys (canonical key, alias key, surname key, phonetic key),
+// never from all pairs, so the work grows with n log n in records.
+//
+// A node's type is the vote of its records' mentions; its label the most complete form among
+// the frequent ones; its aliases every surface form. Runs once, single-threaded, over
+// articles in input order, so the result does not depend on how extraction was scheduled.
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/document.hpp"
+#include "core/status.hpp"
+#include "extract/lexicon.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace newsgraph {
+
+// One form a node absorbed, and why.
+struct MergeStep {
+  std::string form;        // the surface form (an article entity's name, or one of its aliases)
+  std::string article_id;  // where it was seen
+  std::string rule;        // "same-name", "alias", "surname", "spelling-variant", or an
+                           // in-article rule prefixed "in-article:" ("in-article:surname")
+  std::string detail;      // what matched: the other form, distances, shared context
+};
+
+// The explanation of one node that holds more than one form or record.
+struct NodeExplanation {
+  std::string node_id;
+  std::string label;
+  EntityType type = EntityType::Person;
+  std::uint32_t records = 0;  // article entities merged into the node
+  std::vector<MergeStep> steps;
+};
+
+struct MergeExplanations {
+  std::vector<NodeExplanation> nodes;  // sorted by node id
+};
 
 struct MergedGraph {
   std::vector<EntityNode> nodes;
   std::vector<RelationSighting> sightings;
   std::vector<ArticleInfo> articles;
+  MergeExplanations explanations;
 };
 
 // Node ids are "<type prefix>:<slug of the label>", made unique by a numeric suffix in key
-// order. The label is the most frequent surface form (ties: the longest, then the first
-// in byte order).
-MergedGraph merge_articles(std::span<const ArticleGraph> articles);
+// order. `lexicon` is read-only.
+MergedGraph merge_articles(std::span<const ArticleGraph> articles,
+                           const NameLexicon& lexicon = NameLexicon::builtin());
+
+// Writes the explanations as text, atomically: per node a header line
+// "<id>\t<label>\t<Type>\t<records> records", then one line per absorbed form
+// "  <form>\t<rule>\t<article id>\t<detail>". The pipeline calls it for
+// `newsgraph build --explain-merges FILE`.
+Status write_merge_explanations(const MergeExplanations& explanations, const std::string& path);
 
 }  // namespace newsgraph

@@ -1,36 +1,201 @@
+// Cross-article resolution (issue 6): tables of pairs that must and must not merge. The
+// names are made up or general knowledge, none from the samples or the eval sets.
 #include "merge/merge.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
 using namespace newsgraph;
 
 namespace {
+
+ArticleEntity entity(EntityType type, std::string name, std::vector<std::string> aliases = {}, std::uint32_t mentions = 1) {
+  ArticleEntity e{type, name, std::move(aliases), mentions, {}, {}, {}};
+  e.aliases.push_back(name);
+  std::sort(e.aliases.begin(), e.aliases.end());
+  e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+  return e;
+}
+
 ArticleGraph article(std::string id, std::vector<ArticleEntity> entities) {
   ArticleGraph graph;
   graph.article_id = std::move(id);
   graph.entities = std::move(entities);
   return graph;
 }
+
+const EntityNode* node_with_alias(const MergedGraph& merged, const std::string& alias) {
+  for (const EntityNode& node : merged.nodes)
+    if (std::find(node.aliases.begin(), node.aliases.end(), alias) != node.aliases.end()) return &node;
+  return nullptr;
+}
+
+struct Case {
+  EntityType type_a;
+  const char* a;
+  EntityType type_b;
+  const char* b;
+};
+
+constexpr EntityType P = EntityType::Person;
+constexpr EntityType O = EntityType::Organization;
+constexpr EntityType L = EntityType::Place;
+
+// Two articles, each naming one side of the pair plus the same context entity (so the
+// shared-context evidence is there: the pair must stand or fall on its names).
+MergedGraph merge_pair(const Case& c) {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(c.type_a, c.a), entity(O, "Global Shipping Council")}),
+      article("a2", {entity(c.type_b, c.b), entity(O, "Global Shipping Council")}),
+  };
+  return merge_articles(articles);
+}
+
 }  // namespace
 
-TEST_CASE("merge_articles joins entities with the same type and name key across articles", "[merge]") {
+TEST_CASE("merge_articles merges the pairs that name one entity", "[merge]") {
+  const Case cases[] = {
+      {P, "Angela Merkel", P, "ANGELA MERKEL"},
+      {P, "Angela Merkel", P, "Mrs. Angela Merkel"},
+      {P, "Nelson Mandela", P, "Nelson Mandela's"},
+      {P, "Lech Wałęsa", P, "Lech Walesa"},
+      {P, "François Hollande", P, "Francois Hollande"},
+      {P, "Mikhail Gorbachev", P, "Mikhail Gorbachov"},   // spelling variant, same phonetic key
+      {P, "Mikhail Gorbachev", P, "Gorbachev"},           // surname, one candidate
+      {P, "Mikhail Gorbachev", P, "Gorbachov"},           // lone surname, spelling variant
+      {P, "Vladimir Zhirinovsky", P, "Vladimir Zhirinovskiy"},
+      {P, "Yevgeny Primakov", P, "Yevgeny Primakoff"},
+      {L, "Berlin", L, "Берлин"},                          // transliteration
+      {L, "United States", L, "U.S."},
+      {L, "United States", L, "USA"},
+      {L, "United States", L, "America"},
+      {L, "United Kingdom", L, "Britain"},
+      {L, "Côte d'Ivoire", L, "Ivory Coast"},
+      {O, "World Health Organization", O, "World Health Organization"},
+      {O, "World Health Organization", P, "World Health Organization"},  // type decided by votes
+  };
+  for (const Case& c : cases) {
+    const MergedGraph merged = merge_pair(c);
+    INFO(c.a << " / " << c.b);
+    CHECK(merged.nodes.size() == 2);
+    const EntityNode* node = node_with_alias(merged, c.a);
+    REQUIRE(node != nullptr);
+    CHECK(std::find(node->aliases.begin(), node->aliases.end(), c.b) != node->aliases.end());
+  }
+}
+
+TEST_CASE("merge_articles keeps apart the pairs that name different entities", "[merge]") {
+  const Case cases[] = {
+      {P, "Kim Jong-un", P, "Kim Jong-il"},
+      {P, "George Bush", P, "George W. Bush"},
+      {P, "George H. Bush", P, "George W. Bush"},
+      {L, "Paris", P, "Paris Hilton"},
+      {L, "Jordan", P, "Michael Jordan"},
+      {L, "Washington", O, "Washington Post"},
+      {P, "Trump", O, "Trump administration"},
+      {L, "Georgia", P, "Georgia"},
+      {P, "John Smith", P, "Jane Smith"},
+      {P, "John Smith", P, "John Smyth"},         // surnames under six letters: exact only
+      {P, "Hans Müller", P, "Hans Möller"},       // different names, not spellings
+      {P, "Maria Santos", P, "Mario Santos"},
+      {P, "Ali Hassan", P, "Ali Hussein"},
+      {O, "Austrian Airlines", L, "Austria"},
+      {L, "Niger", L, "Nigeria"},
+      {L, "Guinea", L, "Equatorial Guinea"},
+      {P, "Robert Kennedy", P, "Robert F. Kennedy"},
+      {O, "Federal Reserve", O, "Federal Reserve Bank of New York"},
+  };
+  for (const Case& c : cases) {
+    const MergedGraph merged = merge_pair(c);
+    INFO(c.a << " / " << c.b);
+    CHECK(merged.nodes.size() == 3);
+  }
+}
+
+TEST_CASE("merge_articles leaves a lone surname alone when two people carry it", "[merge]") {
   std::vector<ArticleGraph> articles = {
-      article("a1", {{EntityType::Person, "Angela Merkel", {"Angela Merkel"}, 2, {}, {}},
-                     {EntityType::Place, "Georgia", {"Georgia"}, 1, {}, {}}}),
-      article("a2", {{EntityType::Person, "ANGELA MERKEL", {"ANGELA MERKEL"}, 1, {}, {}},
-                     {EntityType::Person, "Georgia", {"Georgia"}, 1, {}, {}}}),
+      article("a1", {entity(P, "George Bush")}),
+      article("a2", {entity(P, "George W. Bush")}),
+      article("a3", {entity(P, "Bush")}),
+  };
+  CHECK(merge_articles(articles).nodes.size() == 3);
+}
+
+TEST_CASE("merge_articles needs shared context for a spelling variant", "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")}),
+      article("a2", {entity(P, "Mikhail Gorbachov"), entity(L, "Lisbon")}),
+  };
+  CHECK(merge_articles(articles).nodes.size() == 4);
+}
+
+TEST_CASE("merge_articles merges an acronym through the alias an article linked it to", "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(O, "International Atomic Energy Agency", {"IAEA"})}),
+      article("a2", {entity(O, "IAEA")}),
+  };
+  const MergedGraph merged = merge_articles(articles);
+  REQUIRE(merged.nodes.size() == 1);
+  CHECK(merged.nodes[0].label == "International Atomic Energy Agency");
+  CHECK(merged.nodes[0].id == "organization:international-atomic-energy-agency");
+  REQUIRE(merged.explanations.nodes.size() == 1);
+  CHECK(merged.explanations.nodes[0].steps[0].rule == "alias");
+}
+
+TEST_CASE("merge_articles labels a node with its most complete frequent form, keeps every form and remaps edges",
+          "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(P, "Angela Merkel", {"Merkel", "Chancellor Angela Merkel"}, 2), entity(L, "Georgia")}),
+      article("a2", {entity(P, "Merkel", {}, 1), entity(L, "Georgia")}),
+      article("a3", {entity(P, "Angela Merkel", {}, 1)}),
   };
   articles[0].relations.push_back({RelationType::CoOccurs, 0, 1, {}, {}, {}});
+  articles[1].relations.push_back({RelationType::CoOccurs, 1, 0, {}, {}, {}});
   const MergedGraph merged = merge_articles(articles);
-  REQUIRE(merged.nodes.size() == 3);  // one Merkel; Georgia the place apart from Georgia the person
-  const auto merkel = std::find_if(merged.nodes.begin(), merged.nodes.end(),
-                                   [](const EntityNode& n) { return n.id == "person:angela-merkel"; });
-  REQUIRE(merkel != merged.nodes.end());
+  REQUIRE(merged.nodes.size() == 2);
+  const EntityNode* merkel = node_with_alias(merged, "Merkel");
+  REQUIRE(merkel != nullptr);
+  CHECK(merkel->id == "person:angela-merkel");
   CHECK(merkel->label == "Angela Merkel");
-  CHECK(merkel->aliases == std::vector<std::string>{"ANGELA MERKEL", "Angela Merkel"});
-  CHECK(merkel->sources == std::vector<std::string>{"a1", "a2"});
-  CHECK(merkel->mentions == 3);
-  REQUIRE(merged.sightings.size() == 1);
+  CHECK(merkel->aliases == std::vector<std::string>{"Angela Merkel", "Chancellor Angela Merkel", "Merkel"});
+  CHECK(merkel->sources == std::vector<std::string>{"a1", "a2", "a3"});
+  CHECK(merkel->mentions == 4);
+  REQUIRE(merged.sightings.size() == 2);
   CHECK(merged.sightings[0].source_id == "person:angela-merkel");
   CHECK(merged.sightings[0].target_id == "place:georgia");
+  CHECK(merged.sightings[1].source_id == "place:georgia");
+}
+
+TEST_CASE("merge_articles resolves a type disagreement by votes without dropping the entity", "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(O, "Blue Horizon Partners", {}, 3)}),
+      article("a2", {entity(P, "Blue Horizon Partners", {}, 1)}),
+  };
+  const MergedGraph merged = merge_articles(articles);
+  REQUIRE(merged.nodes.size() == 1);
+  CHECK(merged.nodes[0].type == EntityType::Organization);
+  CHECK(merged.nodes[0].mentions == 4);
+}
+
+TEST_CASE("write_merge_explanations writes each merged node with the rule of each absorbed form", "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")}),
+      article("a2", {entity(P, "Gorbachov"), entity(L, "Moscow")}),
+  };
+  articles[0].entities[0].aliases = {"Gorbachev", "Mikhail Gorbachev"};
+  articles[0].entities[0].alias_rules = {"surname", "name"};
+  const MergedGraph merged = merge_articles(articles);
+  const std::string path = std::string(NEWSGRAPH_BINARY_DIR) + "/merge_explanations_test.txt";
+  REQUIRE(write_merge_explanations(merged.explanations, path).is_ok());
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(text.str().find("person:mikhail-gorbachev\tMikhail Gorbachev\tPerson\t2 records\n") != std::string::npos);
+  CHECK(text.str().find("  Gorbachov\tspelling-variant\ta2\t") != std::string::npos);
+  CHECK(text.str().find("  Gorbachev\tin-article:surname\ta1\t") != std::string::npos);
+  std::remove(path.c_str());
 }

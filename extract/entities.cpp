@@ -1,0 +1,607 @@
+#include "extract/entities.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "core/utf8.hpp"
+#include "extract/names.hpp"
+
+namespace newsgraph {
+namespace {
+
+bool is_capitalised(std::string_view word) {
+  if (word.empty()) return false;
+  std::size_t length = 0;
+  return utf8::is_upper(utf8::decode(word, 0, length));
+}
+
+bool in(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+// Heads of nominals that point back at a person introduced with that title.
+bool is_nominal_head(std::string_view key) {
+  return is_person_title(key) ||
+         in(key, {"envoy", "adviser", "advisor", "aide", "leader", "head", "chief", "negotiator", "foreign",
+                  "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "premier", "director",
+                  "executive", "founder", "coach", "manager", "commissioner", "mayor", "governor"});
+}
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  std::uint32_t find(std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  // The lower index stays the root, so roots follow first appearance.
+  void unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a), b = find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent[b] = a;
+  }
+};
+
+// One usable mention after title stripping.
+struct NameMention {
+  std::uint32_t mention;      // index in doc.mentions
+  std::uint32_t first_token;  // the reference span (the mention, extended for "X administration")
+  std::uint32_t end_token;
+  std::uint32_t core_first;   // first token of the name proper
+  EntityType type;
+  bool organization_suffix = false;   // "X administration"
+  bool person_title = false;          // a personal title was stripped or precedes it
+  std::string surface;                // as written
+  std::string core_surface;           // the name proper, as written
+  std::vector<std::string> words;     // key words of the name proper
+  std::string key;                    // cluster key (country forms canonical)
+  std::string rule = "name";
+  std::set<std::string> titles;       // title and modifier keys carried by this mention
+};
+
+// One group of mentions with the same key; groups are then linked by the rules.
+struct Group {
+  std::string key;
+  std::vector<std::string> words;
+  std::vector<std::uint32_t> members;  // indexes in names
+  std::array<double, 5> votes{};       // by EntityType
+  bool country = false;
+  bool acronym = false;
+  std::string link_rule;  // the rule that linked this group to a longer one
+};
+
+EntityType winner(const std::array<double, 5>& votes, EntityType fallback) {
+  EntityType best = fallback;
+  for (EntityType type : {EntityType::Person, EntityType::Organization, EntityType::Place})
+    if (votes[static_cast<std::size_t>(type)] > votes[static_cast<std::size_t>(best)]) best = type;
+  return best;
+}
+
+class Resolver {
+ public:
+  Resolver(const Document& doc, const NameLexicon& lexicon) : doc_(doc), lexicon_(lexicon) {
+    sentence_of_token_.assign(doc.tokens.size(), 0);
+    for (std::uint32_t s = 0; s < doc.sentences.size(); ++s)
+      for (std::uint32_t t = doc.sentences[s].first_token; t < doc.sentences[s].end_token && t < doc.tokens.size(); ++t)
+        sentence_of_token_[t] = s;
+    token_keys_.reserve(doc.tokens.size());
+    for (std::size_t t = 0; t < doc.tokens.size(); ++t) token_keys_.push_back(name_key(doc.token_text(t)));
+  }
+
+  ResolvedEntities run() {
+    collect_names();
+    group_names();
+    link_groups();
+    build_entities();
+    add_nominals();
+    add_pronouns();
+    std::sort(result_.references.begin(), result_.references.end(),
+              [](const EntityReference& a, const EntityReference& b) { return a.first_token < b.first_token; });
+    return std::move(result_);
+  }
+
+ private:
+  const std::string& tkey(std::uint32_t t) const { return token_keys_[t]; }
+
+  bool is_demonym_key(const std::string& key) const { return lexicon_.is_demonym(key); }
+
+  // Title and modifier words just before a mention ("Russian president" Dmitry Medvedev,
+  // "Kremlin spokesman" Dmitry Peskov) or in an apposition after it (", the Kremlin spokesman").
+  void collect_context_titles(NameMention& name) {
+    const std::uint32_t sentence_first = doc_.sentences[sentence_of_token_[name.first_token]].first_token;
+    const std::uint32_t sentence_end = doc_.sentences[sentence_of_token_[name.first_token]].end_token;
+    bool any_title = false;
+    std::vector<std::string> before;
+    for (std::uint32_t t = name.first_token; t > sentence_first && name.first_token - t < 4;) {
+      --t;
+      const std::string& key = tkey(t);
+      if (is_title_word(key)) {
+        any_title = true;
+        if (is_person_title(key)) name.person_title = true;
+      } else if (!(is_demonym_key(key) || lexicon_.is_country(key) || is_capitalised(doc_.token_text(t)))) {
+        break;
+      }
+      before.push_back(key);
+    }
+    if (any_title) name.titles.insert(before.begin(), before.end());
+    // Apposition: "Name , [the|a] [modifiers] title ,"
+    std::uint32_t t = name.end_token;
+    if (t + 1 < sentence_end && doc_.token_text(t) == ",") {
+      ++t;
+      if (in(tkey(t), {"the", "a", "an"})) ++t;
+      std::vector<std::string> after;
+      bool title = false;
+      for (; t < sentence_end && after.size() < 5; ++t) {
+        const std::string& key = tkey(t);
+        if (key.empty() || key == "of" || doc_.token_text(t) == ",") break;
+        if (is_title_word(key)) title = true;
+        else if (!(is_demonym_key(key) || lexicon_.is_country(key) || is_capitalised(doc_.token_text(t)) ||
+                   (key.size() > 2 && key.substr(key.size() - 2) == "'s")))
+          break;
+        after.push_back(key);
+      }
+      if (title) {
+        for (std::string& word : after) {
+          if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.resize(word.size() - 2);
+          name.titles.insert(word);
+        }
+      }
+    }
+  }
+
+  void collect_names() {
+    result_.entity_of_mention.assign(doc_.mentions.size(), -1);
+    for (std::uint32_t m = 0; m < doc_.mentions.size(); ++m) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.end_token <= mention.first_token || mention.end_token > doc_.tokens.size()) continue;
+      NameMention name;
+      name.mention = m;
+      name.first_token = mention.first_token;
+      name.end_token = mention.end_token;
+      name.core_first = mention.first_token;
+      name.type = mention.type;
+      // "the Trump administration", "the Ukrainian government": the organisation.
+      const bool before_next = m + 1 >= doc_.mentions.size() || doc_.mentions[m + 1].first_token > mention.end_token;
+      if (mention.end_token < doc_.tokens.size() && before_next &&
+          sentence_of_token_[mention.end_token] == sentence_of_token_[mention.first_token] &&
+          in(doc_.token_text(mention.end_token), {"administration", "government"})) {
+        name.end_token = mention.end_token + 1;
+        name.type = EntityType::Organization;
+        name.organization_suffix = true;
+      }
+      if (!name.organization_suffix && (mention.type == EntityType::Misc || mention.type == EntityType::Event)) continue;
+      const std::string whole_key = name_key(doc_.span_text(name.first_token, name.end_token));
+      if (whole_key.empty()) continue;
+      if (!name.organization_suffix && is_demonym_key(whole_key)) continue;  // "Russian" alone
+      // Strip leading titles, honorifics and demonyms from person names.
+      if (!name.organization_suffix) {
+        std::uint32_t t = name.first_token;
+        bool strong = false;
+        while (t + 1 < name.end_token) {
+          const std::string& key = tkey(t);
+          const bool title = is_title_word(key);
+          if (!(key == "the" || title || is_demonym_key(key))) break;
+          strong = strong || is_person_title(key);
+          if (title || is_demonym_key(key)) name.titles.insert(key);
+          ++t;
+        }
+        // "Kremlin Spokesman Dmitry Peskov": a name, then titles, then the person's name.
+        std::uint32_t u = t;
+        while (u < name.end_token && !is_title_word(tkey(u))) ++u;
+        if (u > t && u + 1 < name.end_token && is_person_title(tkey(u))) {
+          std::uint32_t v = u;
+          while (v + 1 < name.end_token && is_title_word(tkey(v))) ++v;
+          for (std::uint32_t w = t; w < v; ++w) name.titles.insert(tkey(w));
+          t = v;
+          strong = true;
+        }
+        if (strong || mention.type == EntityType::Person) {
+          name.core_first = t;
+          name.person_title = strong;
+        } else if (tkey(name.first_token) == "the" && name.first_token + 1 < name.end_token) {
+          name.core_first = name.first_token + 1;
+          name.titles.clear();
+        } else {
+          name.titles.clear();
+        }
+      }
+      name.surface = std::string(doc_.span_text(name.first_token, name.end_token));
+      name.core_surface = std::string(doc_.span_text(name.core_first, name.end_token));
+      name.words = key_words(name.core_surface);
+      if (name.words.empty()) continue;
+      name.key = join(name.words);
+      const std::string_view canonical = lexicon_.canonical_place(name.key);
+      if (!canonical.empty()) {
+        name.key = name_key(canonical);
+        name.words = key_words(canonical);
+        name.rule = "country-alias";
+      }
+      if (name.type == EntityType::Person || name.person_title) collect_context_titles(name);
+      names_.push_back(std::move(name));
+    }
+  }
+
+  void group_names() {
+    std::map<std::string, std::uint32_t> group_of_key;
+    for (std::uint32_t n = 0; n < names_.size(); ++n) {
+      const NameMention& name = names_[n];
+      auto [it, added] = group_of_key.try_emplace(name.key, static_cast<std::uint32_t>(groups_.size()));
+      if (added) {
+        Group group;
+        group.key = name.key;
+        group.words = name.words;
+        group.country = lexicon_.is_country(name.key);
+        groups_.push_back(std::move(group));
+      }
+      Group& group = groups_[it->second];
+      group.members.push_back(n);
+      group.acronym = group.acronym || (name.end_token - name.core_first == 1 && is_acronym(name.core_surface));
+      auto& votes = group.votes;
+      votes[static_cast<std::size_t>(name.type)] += 1.0;
+      if (name.person_title) votes[static_cast<std::size_t>(EntityType::Person)] += 2.0;
+      if (!name.words.empty() && (is_organization_word(name.words.back()) || name.organization_suffix))
+        votes[static_cast<std::size_t>(EntityType::Organization)] += 2.0;
+      if (group.country) votes[static_cast<std::size_t>(EntityType::Place)] += 3.0;
+      group_of_name_.push_back(it->second);
+    }
+  }
+
+  bool person_like(const Group& group) const {
+    return winner(group.votes, EntityType::Misc) == EntityType::Person && !group.country && !group.acronym;
+  }
+
+  // The rule by which the words of a shorter name denote the longer person name, or "".
+  static std::string short_form_rule(const std::vector<std::string>& short_words, const std::vector<std::string>& long_words) {
+    if (short_words.size() >= long_words.size()) return {};
+    if (short_words.size() == 1) return short_words[0] == long_words.back() ? "surname" : "";
+    // A suffix of the long name ("Jong-un" is not split, so "Kim Jong-un" stays whole).
+    if (std::equal(short_words.rbegin(), short_words.rend(), long_words.rbegin())) {
+      // "W. Bush" for "George W. Bush" is a suffix too; a suffix starting with a given name is fine.
+      return "name-suffix";
+    }
+    if (short_words.front() == long_words.front() && short_words.back() == long_words.back() && short_words.size() == 2)
+      return "given-and-surname";
+    return {};
+  }
+
+  void link_groups() {
+    UnionFind uf(groups_.size());
+    // Explicit acronyms: "Long Name (ACR)".
+    std::map<std::string, std::uint32_t> acronym_target;
+    std::set<std::string> acronym_conflict;
+    for (std::uint32_t n = 0; n < names_.size(); ++n) {
+      const NameMention& name = names_[n];
+      const std::uint32_t e = name.end_token;
+      if (name.words.size() < 2 || e + 2 >= doc_.tokens.size() || doc_.token_text(e) != "(" ||
+          doc_.token_text(e + 2) != ")")
+        continue;
+      const std::string_view inner = doc_.token_text(e + 1);
+      if (!is_acronym(inner)) continue;
+      const std::string letters = acronym_letters(inner);
+      const std::string first_initial = initials(name.words).substr(0, 1);
+      if (letters.empty() || first_initial.empty() || letters[0] != first_initial[0]) continue;
+      auto [it, added] = acronym_target.try_emplace(letters, group_of_name_[n]);
+      if (!added && it->second != group_of_name_[n]) acronym_conflict.insert(letters);
+    }
+    // Longer names first, so that a short form's candidates are already merged.
+    std::vector<std::uint32_t> order(groups_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return groups_[a].words.size() > groups_[b].words.size(); });
+    for (std::uint32_t g : order) {
+      Group& group = groups_[g];
+      std::set<std::uint32_t> roots;
+      std::string rule;
+      if (group.acronym) {
+        const std::string letters = acronym_letters(names_[group.members.front()].core_surface);
+        const auto it = acronym_target.find(letters);
+        if (it != acronym_target.end() && !acronym_conflict.count(letters) && it->second != g) {
+          roots.insert(uf.find(it->second));
+          rule = "acronym";
+        } else {
+          for (std::uint32_t h = 0; h < groups_.size(); ++h) {
+            const Group& other = groups_[h];
+            if (h == g || other.words.size() < 2 || person_like(other) || other.country) continue;
+            if (initials(other.words) == letters) roots.insert(uf.find(h));
+          }
+          rule = "acronym-initials";
+        }
+      }
+      // A short form of a person's name (an all-capitals headline word included: "MERKEL").
+      if (roots.empty() && group.words.size() <= 3) {
+        // A country never joins a person ("Jordan" / "Michael Jordan").
+        const EntityType voted = winner(group.votes, EntityType::Misc);
+        const bool compatible = voted == EntityType::Person || (!group.country && voted != EntityType::Organization);
+        for (std::uint32_t h = 0; compatible && h < groups_.size(); ++h) {
+          const Group& other = groups_[h];
+          if (h == g || other.words.size() <= group.words.size() || !person_like(other)) continue;
+          const std::string r = short_form_rule(group.words, other.words);
+          if (r.empty()) continue;
+          roots.insert(uf.find(h));
+          rule = r;
+        }
+      }
+      if (roots.size() == 1) {
+        uf.unite(g, *roots.begin());
+        group.link_rule = rule;
+      }
+    }
+    root_of_group_.resize(groups_.size());
+    for (std::uint32_t g = 0; g < groups_.size(); ++g) root_of_group_[g] = uf.find(g);
+  }
+
+  void build_entities() {
+    std::map<std::uint32_t, std::uint32_t> entity_of_root;
+    std::vector<std::array<double, 5>> votes;
+    std::vector<std::map<std::string, std::string>> forms;  // surface -> rule
+    std::vector<std::pair<std::size_t, std::size_t>> best;  // (words, count) of the name
+    std::vector<std::map<std::string, std::size_t>> name_counts;
+    entity_of_name_.assign(names_.size(), 0);
+    entity_titles_.clear();
+    for (std::uint32_t n = 0; n < names_.size(); ++n) {
+      const std::uint32_t g = group_of_name_[n];
+      const std::uint32_t root = root_of_group_[g];
+      auto [it, added] = entity_of_root.try_emplace(root, static_cast<std::uint32_t>(result_.entities.size()));
+      if (added) {
+        result_.entities.emplace_back();
+        votes.emplace_back();
+        forms.emplace_back();
+        name_counts.emplace_back();
+        entity_titles_.emplace_back();
+      }
+      const std::uint32_t e = it->second;
+      entity_of_name_[n] = e;
+      const NameMention& name = names_[n];
+      const Group& group = groups_[g];
+      const std::string rule = group.link_rule.empty() ? name.rule : group.link_rule;
+      forms[e].try_emplace(name.surface, rule);
+      forms[e].try_emplace(name.core_surface, rule);
+      name_counts[e][name.core_surface] += 1;
+      ++result_.entities[e].mentions;
+      result_.entity_of_mention[name.mention] = static_cast<std::int32_t>(e);
+      entity_titles_[e].insert(name.titles.begin(), name.titles.end());
+    }
+    // Votes per entity: sum of its groups' votes.
+    for (std::uint32_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].members.empty()) continue;
+      const std::uint32_t e = entity_of_name_[groups_[g].members.front()];
+      for (std::size_t t = 0; t < 5; ++t) votes[e][t] += groups_[g].votes[t];
+    }
+    for (std::uint32_t e = 0; e < result_.entities.size(); ++e) {
+      ArticleEntity& entity = result_.entities[e];
+      // The fullest form: most words, then most frequent, then first in byte order.
+      std::size_t best_words = 0, best_count = 0;
+      for (const auto& [form, count] : name_counts[e]) {
+        const std::size_t words = key_words(form).size();
+        if (words > best_words || (words == best_words && count > best_count)) {
+          entity.name = form;
+          best_words = words;
+          best_count = count;
+        }
+      }
+      // The type of the fullest form's mentions breaks ties.
+      EntityType fallback = EntityType::Misc;
+      for (std::uint32_t n = 0; n < names_.size(); ++n)
+        if (entity_of_name_[n] == e && names_[n].core_surface == entity.name) {
+          fallback = names_[n].type;
+          break;
+        }
+      entity.type = winner(votes[e], fallback);
+      if (entity.type == EntityType::Misc || entity.type == EntityType::Event) entity.type = EntityType::Organization;
+      for (const auto& [form, rule] : forms[e]) {
+        entity.aliases.push_back(form);
+        entity.alias_rules.push_back(rule);
+      }
+    }
+    for (std::uint32_t n = 0; n < names_.size(); ++n)
+      result_.references.push_back({names_[n].first_token, names_[n].end_token, entity_of_name_[n], EntityReference::Kind::Name});
+    covered_.assign(doc_.tokens.size(), false);
+    for (const EntityReference& ref : result_.references)
+      for (std::uint32_t t = ref.first_token; t < ref.end_token; ++t) covered_[t] = true;
+  }
+
+  // Keys that mean the same modifier: a demonym and its place ("russian" ~ "russia").
+  std::string modifier_key(const std::string& key) const {
+    std::string k = key;
+    if (k.size() > 2 && k.substr(k.size() - 2) == "'s") k.resize(k.size() - 2);
+    const std::string_view place = lexicon_.demonym_place(k);
+    if (!place.empty()) return name_key(place);
+    const std::string_view canonical = lexicon_.canonical_place(k);
+    if (!canonical.empty()) return name_key(canonical);
+    return k;
+  }
+
+  bool carries(std::uint32_t entity, const std::string& head, const std::vector<std::string>& modifiers) const {
+    const std::set<std::string>& titles = entity_titles_[entity];
+    if (!titles.count(head)) return false;
+    for (const std::string& modifier : modifiers) {
+      const std::string want = modifier_key(modifier);
+      bool found = false;
+      for (const std::string& title : titles)
+        if (modifier_key(title) == want) found = true;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  void add_nominals() {
+    for (std::uint32_t t = 0; t + 1 < doc_.tokens.size(); ++t) {
+      if (tkey(t) != "the") continue;
+      const std::uint32_t s = sentence_of_token_[t];
+      const std::uint32_t sentence_end = doc_.sentences[s].end_token;
+      // the [modifier]{0,2} head, not followed by a capitalised name.
+      std::vector<std::string> modifiers;
+      std::uint32_t u = t + 1;
+      for (; u < sentence_end && u < t + 4; ++u) {
+        const std::string& key = tkey(u);
+        if (key.empty()) break;
+        if (is_nominal_head(key)) {
+          if (u + 1 < sentence_end && covered_[u + 1]) break;  // a title before a name
+          if (u + 1 < sentence_end && is_title_word(tkey(u + 1)) && is_nominal_head(tkey(u + 1))) {
+            modifiers.push_back(key);  // "the foreign minister": foreign modifies minister
+            continue;
+          }
+          std::uint32_t candidate = UINT32_MAX;
+          bool ambiguous = false;
+          for (std::uint32_t e = 0; e < result_.entities.size(); ++e) {
+            if (result_.entities[e].type != EntityType::Person || !carries(e, key, modifiers)) continue;
+            if (candidate != UINT32_MAX) ambiguous = true;
+            candidate = e;
+          }
+          if (candidate != UINT32_MAX && !ambiguous) add_reference(t, u + 1, candidate, EntityReference::Kind::Nominal);
+          break;
+        }
+        if (key == "of" || doc_.token_text(u) == "," || key == "and") break;
+        modifiers.push_back(key);
+      }
+    }
+  }
+
+  void add_reference(std::uint32_t first, std::uint32_t end, std::uint32_t entity, EntityReference::Kind kind) {
+    // Nominals may cover a demonym or country mention ("the Russian president"); the
+    // reference replaces nothing: name references inside it stay, so drop the nominal when
+    // it would overlap a name that is not a demonym.
+    for (const EntityReference& ref : result_.references)
+      if (ref.first_token < end && first < ref.end_token) {
+        if (kind != EntityReference::Kind::Nominal) return;
+        const std::string key = name_key(doc_.span_text(ref.first_token, ref.end_token));
+        if (!(is_demonym_key(key) || lexicon_.is_country(key) || lexicon_.canonical_place(key).size())) return;
+        // Keep the country's own reference; the nominal takes the head only.
+        first = ref.end_token;
+      }
+    if (first >= end) return;
+    result_.references.push_back({first, end, entity, kind});
+    for (std::uint32_t t = first; t < end; ++t) covered_[t] = true;
+  }
+
+  struct Candidate {
+    std::uint32_t first_token;
+    std::uint32_t end_token;
+    std::uint32_t entity;
+  };
+
+  // "'s" / "’s" as a token or at the end of one.
+  bool is_possessive(std::uint32_t t) const {
+    const std::string_view text = doc_.token_text(t);
+    return (text.size() >= 2 && text.substr(text.size() - 2) == "'s") ||
+           (text.size() >= 4 && text.substr(text.size() - 4) == "\u2019s");
+  }
+
+  bool speech_verb(std::uint32_t t) const {
+    return t < doc_.tokens.size() &&
+           in(tkey(t), {"said", "says", "told", "added", "stated", "declared", "announced", "explained", "noted",
+                        "warned", "insisted", "argued", "claimed", "replied", "wrote", "tweeted", "confirmed",
+                        "denied", "asked", "emphasized", "emphasised", "stressed"});
+  }
+
+  void add_pronouns() {
+    const bool have_arcs = doc_.arcs.size() == doc_.tokens.size();
+    std::vector<EntityReference> refs = result_.references;
+    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return a.first_token < b.first_token; });
+    std::vector<Candidate> seen;  // references before the current token, in order
+    std::size_t next_ref = 0;
+    for (std::uint32_t t = 0; t < doc_.tokens.size(); ++t) {
+      while (next_ref < refs.size() && refs[next_ref].end_token <= t) {
+        seen.push_back({refs[next_ref].first_token, refs[next_ref].end_token, refs[next_ref].entity});
+        ++next_ref;
+      }
+      if (covered_[t]) continue;
+      const std::string& key = tkey(t);
+      enum { None, PersonPronoun, ThingPronoun, PluralPronoun } kind = None;
+      if (in(key, {"he", "him", "his", "himself", "she", "her", "hers", "herself"})) kind = PersonPronoun;
+      else if (in(key, {"it", "its", "itself"})) kind = ThingPronoun;
+      else if (in(key, {"they", "them", "their", "themselves"})) kind = PluralPronoun;
+      if (kind == None) continue;
+      // Pleonastic "it is / it was / it seems ...": no referent.
+      if (key == "it" && t + 1 < doc_.tokens.size() &&
+          in(tkey(t + 1), {"is", "was", "'s", "seems", "seemed", "remains", "remained", "appears", "appeared",
+                           "would", "will", "has", "had", "may", "might", "could", "takes", "took", "sounds", "became"}))
+        continue;
+      const std::uint32_t s = sentence_of_token_[t];
+      const std::uint32_t window = kind == PersonPronoun ? 2 : 1;
+      double best_score = -1;
+      std::uint32_t best_entity = UINT32_MAX;
+      std::set<std::uint32_t> distinct;
+      for (std::size_t i = seen.size(); i-- > 0;) {
+        const Candidate& c = seen[i];
+        const std::uint32_t cs = sentence_of_token_[c.first_token];
+        if (s - cs > window) break;
+        const EntityType type = result_.entities[c.entity].type;
+        const bool fits = kind == PersonPronoun ? type == EntityType::Person
+                          : kind == ThingPronoun ? (type == EntityType::Organization || type == EntityType::Place)
+                                                 : type == EntityType::Organization;
+        if (!fits) continue;
+        // A possessive "X's" is rarely the antecedent of a following subject pronoun.
+        const bool possessive = is_possessive(c.end_token - 1) ||
+                                (c.end_token < doc_.tokens.size() && is_possessive(c.end_token));
+        double score = 3.0 - static_cast<double>(s - cs);
+        bool subject = false;
+        if (have_arcs) {
+          const std::string& label = doc_.arcs[c.end_token - 1].label;
+          subject = label == "nsubj" || label == "nsubj:pass" || label == "nsubjpass";
+        } else {
+          // The first reference of its sentence, not a possessive.
+          subject = (i == 0 || sentence_of_token_[seen[i - 1].first_token] != cs) && !possessive;
+        }
+        if (subject) score += 1.0;
+        if (speech_verb(c.end_token) || (c.end_token + 1 < doc_.tokens.size() && doc_.token_text(c.end_token) == "," &&
+                                         speech_verb(c.end_token + 1)) ||
+            (c.first_token > 0 && speech_verb(c.first_token - 1)))
+          score += 1.0;
+        if (possessive) score -= 0.5;
+        distinct.insert(c.entity);
+        if (score > best_score) {  // ties: the most recent (seen first in this backward scan)
+          best_score = score;
+          best_entity = c.entity;
+        }
+      }
+      if (best_entity == UINT32_MAX) continue;
+      if (kind == PluralPronoun && distinct.size() != 1) continue;
+      result_.references.push_back({t, t + 1, best_entity, EntityReference::Kind::Pronoun});
+      covered_[t] = true;
+      seen.push_back({t, t + 1, best_entity});
+    }
+  }
+
+  const Document& doc_;
+  const NameLexicon& lexicon_;
+  std::vector<std::uint32_t> sentence_of_token_;
+  std::vector<std::string> token_keys_;
+  std::vector<NameMention> names_;
+  std::vector<Group> groups_;
+  std::vector<std::uint32_t> group_of_name_;
+  std::vector<std::uint32_t> root_of_group_;
+  std::vector<std::uint32_t> entity_of_name_;
+  std::vector<std::set<std::string>> entity_titles_;
+  std::vector<bool> covered_;
+  ResolvedEntities result_;
+};
+
+}  // namespace
+
+ResolvedEntities resolve_entities(const Document& doc, const NameLexicon& lexicon) {
+  if (doc.tokens.empty() || doc.sentences.empty()) {
+    ResolvedEntities empty;
+    empty.entity_of_mention.assign(doc.mentions.size(), -1);
+    return empty;
+  }
+  return Resolver(doc, lexicon).run();
+}
+
+}  // namespace newsgraph
