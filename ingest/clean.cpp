@@ -192,9 +192,11 @@ std::string whitespace_key(std::string_view text) {
   bool space = false;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t length;
-    const char32_t cp = utf8::decode(text, pos, length);
-    if (is_space_cp(cp)) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    std::size_t length = 1;
+    const bool is_space = byte < 0x80 ? (byte == ' ' || byte == '\t' || byte == '\n')
+                                      : is_space_cp(utf8::decode(text, pos, length));
+    if (is_space) {
       space = true;
     } else {
       if (space && !key.empty()) key += ' ';
@@ -206,22 +208,48 @@ std::string whitespace_key(std::string_view text) {
   return key;
 }
 
-std::uint64_t hash_word(std::string_view word) {
-  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
-  for (char c : word) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
+// FNV-1a hashes of the words of `text` (as words_of() splits and folds them), without
+// building the words: this runs over every byte of every article.
+std::vector<std::uint64_t> word_hashes(std::string_view text) {
+  constexpr std::uint64_t kBasis = 1469598103934665603ull;
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  std::vector<std::uint64_t> hashes;
+  std::uint64_t hash = kBasis;
+  bool in_word = false;
+  const auto add_byte = [&](unsigned char byte) { hash = (hash ^ byte) * kPrime; };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    std::size_t length = 1;
+    bool word_char;
+    if (byte < 0x80) {
+      word_char = (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+      if (word_char) add_byte(static_cast<unsigned char>(std::tolower(byte)));
+    } else {
+      const char32_t cp = utf8::decode(text, pos, length);
+      word_char = utf8::is_letter(cp) || utf8::is_digit(cp);
+      if (word_char) {
+        std::string folded;
+        utf8::append(folded, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)));
+        for (char c : folded) add_byte(static_cast<unsigned char>(c));
+      }
+    }
+    if (!word_char && in_word) {
+      hashes.push_back(hash);
+      hash = kBasis;
+    }
+    in_word = word_char;
+    pos += length;
   }
-  return hash;
+  if (in_word) hashes.push_back(hash);
+  return hashes;
 }
 
 // Hashes of every run of kRepeatGram consecutive words.
-std::vector<std::uint64_t> shingles(const std::vector<std::string>& words) {
+std::vector<std::uint64_t> shingles(const std::vector<std::uint64_t>& hashes) {
   std::vector<std::uint64_t> out;
-  if (words.size() < kRepeatGram) return out;
-  std::vector<std::uint64_t> hashes;
-  hashes.reserve(words.size());
-  for (const auto& word : words) hashes.push_back(hash_word(word));
+  if (hashes.size() < kRepeatGram) return out;
+  out.reserve(hashes.size() - kRepeatGram + 1);
   for (std::size_t i = 0; i + kRepeatGram <= hashes.size(); ++i) {
     std::uint64_t hash = 0;
     for (std::size_t j = 0; j < kRepeatGram; ++j) hash = hash * 0x9E3779B97F4A7C15ull + hashes[i + j] + j;
@@ -306,19 +334,21 @@ CleanedText clean_paragraphs(std::vector<Paragraph> paragraphs, const CleanOptio
       ++out.dropped_repeats;
       continue;
     }
-    const std::vector<std::string> words = words_of(text);
+    const std::vector<std::uint64_t> words = word_hashes(text);
     const std::vector<std::uint64_t> grams = shingles(words);
-    const auto known = static_cast<std::size_t>(
-        std::count_if(grams.begin(), grams.end(), [&](std::uint64_t gram) { return seen_shingles.count(gram) != 0; }));
-    if (words.size() >= kPullQuoteMinWords && words.size() <= kPullQuoteMaxWords &&
-        (grams.size() - known) * kRepeatOneNewIn <= grams.size()) {
-      ++out.dropped_repeats;
-      continue;
+    if (words.size() >= kPullQuoteMinWords && words.size() <= kPullQuoteMaxWords) {
+      const auto known = static_cast<std::size_t>(std::count_if(
+          grams.begin(), grams.end(), [&](std::uint64_t gram) { return seen_shingles.count(gram) != 0; }));
+      if ((grams.size() - known) * kRepeatOneNewIn <= grams.size()) {
+        ++out.dropped_repeats;
+        continue;
+      }
     }
-    if (indexed_words < kMaxIndexedWords) {
-      seen_shingles.insert(grams.begin(), grams.end());
-      indexed_words += words.size();
-    }
+    // The index is bounded (memory); past the bound, only exact repeats are found.
+    const std::size_t budget = indexed_words < kMaxIndexedWords ? kMaxIndexedWords - indexed_words : 0;
+    const std::size_t take = std::min(budget, grams.size());
+    seen_shingles.insert(grams.begin(), grams.begin() + static_cast<std::ptrdiff_t>(take));
+    indexed_words += take;
 
     const std::size_t separator = out.text.empty() ? 0 : 2;
     if (out.text.size() + separator + text.size() > options.max_text_bytes) {

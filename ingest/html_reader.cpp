@@ -123,6 +123,36 @@ xmlNode* find_element(xmlNode* root, const char* name, bool keep_header) {
   return found;
 }
 
+// The outermost <article> (outside dropped elements) holding the most text: a page may
+// also mark teasers as <article>.
+xmlNode* largest_article(xmlNode* body) {
+  xmlNode* best = nullptr;
+  std::size_t best_bytes = 0;
+  xmlNode* current = nullptr;
+  std::size_t current_bytes = 0;
+  walk(
+      body,
+      [&](xmlNode* node) {
+        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+          if (current != nullptr && node->content != nullptr) current_bytes += xmlStrlen(node->content);
+          return false;
+        }
+        if (node->type != XML_ELEMENT_NODE) return false;
+        if (node != body && is_dropped_element(node, false)) return false;
+        if (current == nullptr && is_named(node, "article")) {
+          current = node;
+          current_bytes = 0;
+        }
+        return true;
+      },
+      [&](xmlNode* node) {
+        if (node != current) return;
+        if (best == nullptr || current_bytes > best_bytes) best = current, best_bytes = current_bytes;
+        current = nullptr;
+      });
+  return best;
+}
+
 // Text content with HTML white-space runs collapsed to one space, trimmed.
 std::string collapsed_text(xmlNode* root) {
   std::string out;
@@ -355,7 +385,7 @@ ReadReport read_html(std::string_view bytes, const std::string& path, const Inge
       [](xmlNode*) {});
 
   // The content root: <article>, else <main>, else the <p>s of <body>.
-  xmlNode* root = find_element(body, "article", false);
+  xmlNode* root = largest_article(body);
   if (root == nullptr) root = find_element(body, "main", false);
   const bool in_body = root == nullptr;
   xmlNode* h1 = root ? find_element(root, "h1", true) : nullptr;

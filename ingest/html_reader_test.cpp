@@ -49,6 +49,14 @@ TEST_CASE("html reader drops scripts, styles, menus, asides, footers and cookie 
   CHECK(report.articles[0].text == "T\n\nKept one.\n\nKept two.");
 }
 
+TEST_CASE("html reader reads the <article> with the most text when teasers are articles too", "[ingest]") {
+  const ReadReport report = read_html(
+      "<html><body><article><h2>Teaser</h2><p>Short.</p></article>"
+      "<article><h1>Main</h1><p>The main story has much more text than the teaser.</p></article></body></html>");
+  REQUIRE(report.articles.size() == 1);
+  CHECK(report.articles[0].text == "Main\n\nThe main story has much more text than the teaser.");
+}
+
 TEST_CASE("html reader decodes entities and collapses source white space", "[ingest]") {
   const ReadReport report = read_html(
       "<html><head><title>A &amp; B</title></head><body><article><p>Trump&rsquo;s\n   envoy &ldquo;met&rdquo;"
