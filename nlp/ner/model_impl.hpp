@@ -19,6 +19,7 @@ inline constexpr std::string_view kModelKind = "ner-tagger";
 struct NerModel::Impl {
   learn::ModelHeader header;
   TaggerConfig config;
+  float score_bias = 0.3f, score_scale = 0.075f;
   Gazetteer gazetteer;
   learn::Perceptron weights;
 };
@@ -41,7 +42,21 @@ Result<std::shared_ptr<const pos::PosTagger>> load_pos_tagger(const std::string&
 // POS tags of every sentence of `doc` from our tagger (nlp/pos). REQUIRES: pos non-null.
 std::vector<std::vector<std::string>> pos_tags(const pos::PosTagger* pos, const ConllDocument& doc);
 
-// The confidence of a mention from the decision margins of its tokens, in (0, 1).
-float mention_score(std::span<const float> margins);
+// News titles are often in title case ("Talks Drag On Past Midnight"), which CoNLL-2003
+// never shows: there, headlines are in capitals. A sentence whose every word of four or more
+// letters is capitalised (at least three of them) is upper-cased for the features, so the
+// tagger reads it the way it learnt to read headlines. Upper-case copies go to `upper`.
+void fold_title_case(TaggerInput& input, std::string& upper);
+
+// How a mention's score is computed from the decision margins of its tokens: the logistic
+// of bias + scale * max(smallest margin, kMarginFloor), with bias and scale fitted on dev by
+// train_ner() (logistic regression of "the mention is right") and stored in the header.
+inline constexpr float kMarginFloor = -5.0f;
+struct ScoreCalibration {
+  float bias = 0.3f;
+  float scale = 0.075f;
+};
+float mention_score(std::span<const float> margins, const ScoreCalibration& calibration);
+float smallest_margin(std::span<const float> margins);
 
 }  // namespace newsgraph::ner

@@ -54,12 +54,38 @@ Result<NerModel> NerModel::load(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   impl->header = header;
   impl->config.use_pos = file->hyper_parameter("pos-features") == "1";
+  const std::string bias = file->hyper_parameter("score-bias"), scale = file->hyper_parameter("score-scale");
+  if (!bias.empty() && !scale.empty()) {
+    impl->score_bias = std::strtof(bias.c_str(), nullptr);
+    impl->score_scale = std::strtof(scale.c_str(), nullptr);
+  }
   const std::string beam = file->hyper_parameter("beam");
   impl->config.beam = beam.empty() ? 1 : static_cast<std::uint32_t>(std::max(1, std::atoi(beam.c_str())));
   impl->gazetteer = std::move(*gazetteer);
   impl->weights = std::move(*weights);
   return NerModel(std::move(impl));
 }
+
+namespace {
+
+bool is_title_case(const TaggerInput& input, const TaggerInput::Range& sent) {
+  int capitalised = 0;
+  for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+    const std::string_view token = input.forms[i];
+    int letters = 0;
+    bool lower = false;
+    for (const char c : token) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+      lower |= c >= 'a' && c <= 'z';
+    }
+    if (letters < 4 || letters != static_cast<int>(token.size())) continue;
+    if (token[0] >= 'a' && token[0] <= 'z') return false;
+    if (lower) ++capitalised;
+  }
+  return capitalised >= 3;
+}
+
+}  // namespace
 
 void FormStore::assign(std::span<const std::string_view> tokens) {
   arena.clear();
@@ -75,17 +101,42 @@ void FormStore::assign(std::span<const std::string_view> tokens) {
   for (const auto& [begin, size] : ranges) forms.emplace_back(arena.data() + begin, size);
 }
 
-float mention_score(std::span<const float> margins) {
+void fold_title_case(TaggerInput& input, std::string& upper) {
+  std::size_t bytes = 0;
+  bool any = false;
+  for (const TaggerInput::Range& sent : input.sentences) {
+    if (!is_title_case(input, sent)) continue;
+    any = true;
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) bytes += input.forms[i].size();
+  }
+  if (!any) return;
+  upper.clear();
+  upper.reserve(bytes);  // no reallocation below: the views stay valid
+  for (const TaggerInput::Range& sent : input.sentences) {
+    if (!is_title_case(input, sent)) continue;
+    for (std::uint32_t i = sent.first; i < sent.end; ++i) {
+      const std::size_t begin = upper.size();
+      for (const char c : input.forms[i]) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+      input.forms[i] = std::string_view(upper).substr(begin, input.forms[i].size());
+    }
+  }
+}
+
+float smallest_margin(std::span<const float> margins) {
   float least = margins.empty() ? 0.0f : margins[0];
   for (const float margin : margins) least = std::min(least, margin);
-  // A logistic squash of the smallest margin: 0.5 for a tie, near 1 for a clear decision.
-  return 1.0f / (1.0f + std::exp(-least));
+  return std::max(least, kMarginFloor);
+}
+
+float mention_score(std::span<const float> margins, const ScoreCalibration& calibration) {
+  return 1.0f / (1.0f + std::exp(-(calibration.bias + calibration.scale * smallest_margin(margins))));
 }
 
 namespace {
 
 struct ThreadBuffers {
   TaggerState state;
+  std::string upper;
   TaggerInput input;
   FormStore store;
   std::vector<std::string_view> raw;
@@ -117,6 +168,7 @@ void tag_entities(const NerModel& model, Document& doc) {
     if (sent.first_token < sent.end_token && sent.end_token <= n) b.input.sentences.push_back({sent.first_token, sent.end_token});
   }
   if (b.input.sentences.empty()) b.input.sentences.push_back({0, static_cast<std::uint32_t>(n)});
+  fold_title_case(b.input, b.upper);
   extract_static(impl.config, impl.gazetteer, b.input, b.state);
   decode(impl.weights, b.input, b.state, b.labels, &b.margins, nullptr, {}, impl.config.beam);
   for (const TaggerInput::Range& sent : b.input.sentences) {
@@ -124,7 +176,8 @@ void tag_entities(const NerModel& model, Document& doc) {
     for (const Span& span : decode_bilou(labels)) {
       const std::uint32_t first = sent.first + span.first, end = sent.first + span.end;
       doc.mentions.push_back(Mention{first, end, entity_type(span.type),
-                                     mention_score(std::span(b.margins).subspan(first, end - first))});
+                                     mention_score(std::span(b.margins).subspan(first, end - first),
+                                                   ScoreCalibration{impl.score_bias, impl.score_scale})});
     }
   }
 }
@@ -174,14 +227,17 @@ Result<NerEvaluation> evaluate_ner(const NerModel& model, const std::string& pat
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
   };
-  for (const ConllDocument& doc : *docs) {
-    std::vector<std::vector<std::string>> tags;
-    if (impl.config.use_pos) {
-      const double start = cpu_seconds();
-      tags = pos_tags(pos, doc);
-      eval.pos_seconds += cpu_seconds() - start;
-    }
-    conll_input(doc, tags.empty() ? nullptr : &tags, b.store, b.input);
+  // POS tags first, for the whole file, so the NER timing below is the NER tagger's alone
+  // (interleaving the two taggers per document makes each evict the other's weights).
+  std::vector<std::vector<std::vector<std::string>>> tags(docs->size());
+  if (impl.config.use_pos) {
+    const double start = cpu_seconds();
+    for (std::size_t d = 0; d < docs->size(); ++d) tags[d] = pos_tags(pos, (*docs)[d]);
+    eval.pos_seconds = cpu_seconds() - start;
+  }
+  for (std::size_t d = 0; d < docs->size(); ++d) {
+    const ConllDocument& doc = (*docs)[d];
+    conll_input(doc, tags[d].empty() ? nullptr : &tags[d], b.store, b.input);
     const double start = cpu_seconds();
     extract_static(impl.config, impl.gazetteer, b.input, b.state);
     decode(impl.weights, b.input, b.state, b.labels, nullptr, nullptr, {}, impl.config.beam);

@@ -1,5 +1,7 @@
 // train_ner(): averaged-perceptron training with early stopping on dev (see ner.hpp).
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -49,6 +51,53 @@ SpanScores score(const learn::Perceptron& model, std::vector<PreparedDoc>& prepa
     }
   }
   return scores;
+}
+
+// Fits the mention score (model_impl.hpp): logistic regression of "the predicted mention is
+// right" on its clipped smallest margin, by Newton's method, over the dev mentions.
+ScoreCalibration calibrate(const learn::Perceptron& model, std::vector<PreparedDoc>& prepared,
+                           const std::vector<ConllDocument>& docs, std::uint32_t beam) {
+  std::vector<std::pair<double, double>> points;  // (margin, 1 if right)
+  std::vector<Label> labels;
+  std::vector<float> margins;
+  for (std::size_t d = 0; d < prepared.size(); ++d) {
+    PreparedDoc& p = prepared[d];
+    decode(model, p.input, p.state, labels, &margins, nullptr, {}, beam);
+    for (std::size_t s = 0; s < docs[d].sentences.size(); ++s) {
+      const TaggerInput::Range& sent = p.input.sentences[s];
+      for (const Span& span : decode_bilou(std::span(labels).subspan(sent.first, sent.end - sent.first))) {
+        const auto& gold = docs[d].sentences[s].entities;
+        const bool right = std::find(gold.begin(), gold.end(), span) != gold.end();
+        points.emplace_back(smallest_margin(std::span(margins).subspan(sent.first + span.first, span.end - span.first)),
+                            right ? 1.0 : 0.0);
+      }
+    }
+  }
+  double a = 0, b = 0.05;
+  for (int iteration = 0; iteration < 50 && !points.empty(); ++iteration) {
+    double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+    for (const auto& [x, y] : points) {
+      const double p = 1 / (1 + std::exp(-(a + b * x)));
+      const double w = p * (1 - p);
+      ga += y - p, gb += (y - p) * x;
+      haa += w, hab += w * x, hbb += w * x * x;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (det <= 0) break;
+    a += (hbb * ga - hab * gb) / det;
+    b += (haa * gb - hab * ga) / det;
+  }
+  ScoreCalibration calibration;
+  // Rounded so that the header holds exactly what the tagger uses.
+  calibration.bias = static_cast<float>(std::round(a * 1e4) / 1e4);
+  calibration.scale = static_cast<float>(std::round(b * 1e6) / 1e6);
+  return calibration;
+}
+
+std::string fixed(double value, int digits) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  return text;
 }
 
 std::string fixed2(double value) {
@@ -154,6 +203,9 @@ Result<NerTrainReport> train_ner(const NerTrainOptions& options, const std::func
   if (!saved) return Status::error("train_ner: weights do not round-trip: " + saved.status().message());
   report.dev = score(*saved, dev, *dev_docs, options.beam);
   log("saved weights (int16): dev f1=" + fixed2(report.dev.micro().f1()));
+  const ScoreCalibration calibration = calibrate(*saved, dev, *dev_docs, options.beam);
+  header.hyper_parameters.emplace_back("score-bias", fixed(calibration.bias, 4));
+  header.hyper_parameters.emplace_back("score-scale", fixed(calibration.scale, 6));
   header.dev_scores.emplace_back("f1", fixed2(report.dev.micro().f1()));
   for (int t = 0; t < kNumTypes; ++t)
     header.dev_scores.emplace_back(std::string(to_string(static_cast<NerType>(t))) + "-f1", fixed2(report.dev.per_type[t].f1()));
