@@ -42,6 +42,14 @@ class CaptureGraphvizMessages {
   agerrlevel_t previous_level_;
 };
 
+// One Graphviz context for the whole process, never freed. Graphviz 2.42's pango plugin
+// caches a pointer to the last font name, which lives in the context's font table: freeing
+// a context and laying out in a new one reads freed memory (found by AddressSanitizer).
+GVC_t* graphviz_context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 std::string one_line(std::string text) {
   for (char& c : text)
     if (c == '\n' || c == '\r') c = ' ';
@@ -60,7 +68,7 @@ Status render_svg(const KnowledgeGraph& kg, const std::string& path, const Rende
   Agraph_t* g = agmemread(text.c_str());
   if (!g) return Status::error(path + ": Graphviz could not read the DOT text: " + one_line(messages));
 
-  GVC_t* gvc = gvContext();
+  GVC_t* gvc = graphviz_context();
   if (!gvc) {
     agclose(g);
     return Status::error(path + ": cannot create a Graphviz context");
@@ -78,7 +86,6 @@ Status render_svg(const KnowledgeGraph& kg, const std::string& path, const Rende
     gvFreeLayout(gvc, g);
   }
   agclose(g);
-  gvFreeContext(gvc);
   if (options.warnings) *options.warnings = messages;
   if (!status) return status;  // `file` abandons the temp file
   return file.commit();

@@ -21,7 +21,8 @@ struct RenderOptions {
 // messages never reach stderr: warnings go to `options.warnings` (or nowhere), and an error (unknown layout engine, a
 // failed layout or render) is returned as a Status naming the path and Graphviz's message.
 // Atomic: "<path>.tmp", then rename; on failure nothing is left at `path`.
-// NOT thread-safe: Graphviz's error reporting is process-global; one call at a time.
+// NOT thread-safe: Graphviz's error reporting is process-global, and one Graphviz context is
+// kept for the life of the process (see render.cpp); one call at a time.
 Status render_svg(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options = {});
 
 }  // namespace newsgraph
