@@ -43,9 +43,10 @@ Result<std::shared_ptr<const pos::PosTagger>> load_pos_tagger(const std::string&
 std::vector<std::vector<std::string>> pos_tags(const pos::PosTagger* pos, const ConllDocument& doc);
 
 // News titles are often in title case ("Talks Drag On Past Midnight"), which CoNLL-2003
-// never shows: there, headlines are in capitals. A sentence whose every word of four or more
-// letters is capitalised (at least three of them) is upper-cased for the features, so the
-// tagger reads it the way it learnt to read headlines. Upper-case copies go to `upper`.
+// never shows: there, headlines are in capitals. A sentence whose every word is capitalised
+// but title case's minor words ("of", "and", "the", ...), at least three of them, is
+// upper-cased for the features, so the tagger reads it the way it learnt to read headlines.
+// Upper-case copies go to `upper`.
 void fold_title_case(TaggerInput& input, std::string& upper);
 
 // How a mention's score is computed from the decision margins of its tokens: the logistic

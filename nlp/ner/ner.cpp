@@ -68,19 +68,31 @@ Result<NerModel> NerModel::load(const std::string& path) {
 
 namespace {
 
+// Words that title case leaves in lower case.
+bool title_case_minor_word(std::string_view word) {
+  static constexpr std::string_view kMinor[] = {"a",   "an",  "and", "as",   "at",  "but",  "by",  "for", "from",
+                                                "in",  "into", "nor", "of",  "off", "on",   "onto", "or", "over",
+                                                "per", "the", "to",  "up",  "upon", "via", "vs",  "with"};
+  for (const std::string_view minor : kMinor) {
+    if (word == minor) return true;
+  }
+  return false;
+}
+
+// Every word is capitalised except title case's minor words, and at least three are.
 bool is_title_case(const TaggerInput& input, const TaggerInput::Range& sent) {
   int capitalised = 0;
   for (std::uint32_t i = sent.first; i < sent.end; ++i) {
     const std::string_view token = input.forms[i];
-    int letters = 0;
-    bool lower = false;
-    for (const char c : token) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
-      lower |= c >= 'a' && c <= 'z';
+    if (token.empty()) continue;
+    const char first = token[0];
+    if (first >= 'a' && first <= 'z') {
+      if (!title_case_minor_word(token)) return false;
+    } else if (first >= 'A' && first <= 'Z' && token.size() > 1) {
+      bool lower = false;
+      for (const char c : token) lower |= c >= 'a' && c <= 'z';
+      capitalised += lower;
     }
-    if (letters < 4 || letters != static_cast<int>(token.size())) continue;
-    if (token[0] >= 'a' && token[0] <= 'z') return false;
-    if (lower) ++capitalised;
   }
   return capitalised >= 3;
 }

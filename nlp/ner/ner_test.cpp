@@ -11,6 +11,7 @@
 #include "nlp/ner/conll.hpp"
 #include "nlp/ner/gazetteer.hpp"
 #include "nlp/ner/labels.hpp"
+#include "nlp/ner/model_impl.hpp"
 #include "nlp/ner/ner.hpp"
 #include "tokenize/tokenize.hpp"
 
@@ -196,6 +197,23 @@ TEST_CASE("gazetteer takes the longest match per type, case-insensitively", "[ne
   auto bad = Gazetteer::parse("just a name\n", "bad.tsv");
   REQUIRE_FALSE(bad.is_ok());
   CHECK(bad.status().message().find("bad.tsv:1") != std::string::npos);
+}
+
+TEST_CASE("title-case sentences are upper-cased for the features, sentence case is not", "[ner]") {
+  const auto fold = [](std::vector<std::string_view> forms) {
+    TaggerInput input;
+    input.forms = forms;
+    input.sentences.push_back({0, static_cast<std::uint32_t>(forms.size())});
+    std::string upper;
+    fold_title_case(input, upper);
+    std::string joined;
+    for (const auto form : input.forms) joined += std::string(form) + " ";
+    return joined;
+  };
+  CHECK(fold({"Talks", "Drag", "On", "Past", "Midnight", "in", "the", "Capital"}) ==
+        "TALKS DRAG ON PAST MIDNIGHT IN THE CAPITAL ");
+  CHECK(fold({"Anna", "Berg", "met", "Carl", "Dahl", "in", "Oslo", "."}) == "Anna Berg met Carl Dahl in Oslo . ");
+  CHECK(fold({"Rain", "Expected"}) == "Rain Expected ");  // too short to tell
 }
 
 TEST_CASE("the shipped NER model finds people, places and organisations in new sentences", "[ner][model]") {
