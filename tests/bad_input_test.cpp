@@ -25,12 +25,12 @@ TEST_CASE("bad inputs are named, skipped, and the rest of the graph is written",
   const std::vector<BadInputCase> table = {
       {"tests/data/bad/empty.txt", 2, "tests/data/bad/empty.txt: empty file", "1 articles"},
       {"tests/data/bad/binary.txt", 2, "tests/data/bad/binary.txt: binary file", "1 articles"},
-      {"tests/data/bad/invalid-utf8.txt", 0, "tests/data/bad/invalid-utf8.txt: byte", "2 articles"},
+      {"tests/data/bad/invalid-utf8.txt", 0, "tests/data/bad/invalid-utf8.txt: 4 invalid UTF-8 sequences", "2 articles"},
       {"tests/data/bad/truncated.jsonl", 2, "tests/data/bad/truncated.jsonl:3:", "3 articles"},
       {"tests/data/bad/no-text.jsonl", 2, "tests/data/bad/no-text.jsonl:1:", "2 articles"},
       {"tests/data/bad/no-body.html", 2, "tests/data/bad/no-body.html: no article text", "1 articles"},
       {"tests/data/bad/does-not-exist.txt", 2, "tests/data/bad/does-not-exist.txt: no such file", "1 articles"},
-      {"tests/data/bad/mixed", 2, ".jsonl:", " articles"},
+      {"tests/data/bad/mixed", 2, "tests/data/bad/mixed/feed.jsonl:2: invalid JSON at byte", "4 articles"},
   };
   for (const BadInputCase& c : table) {
     INFO(c.input);
