@@ -17,6 +17,14 @@ constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kFixedHeaderBytes = 4 + 4 + 4 + 4 + 4 + 8;  // magic..num_rows
 constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
 
+inline void prefetch(const void* p) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
 void put_u32(std::string& out, std::uint32_t v) {
   char b[4];
   for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
@@ -131,13 +139,39 @@ const float* Perceptron::row(std::uint64_t feature) const {
 }
 
 void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
+  if (slots_.empty()) return;
   const std::uint32_t n = num_labels_;
+  const std::size_t mask = slots_.size() - 1;
   float* out = scores.data();
-  for (std::uint64_t f : features) {
-    const std::uint32_t r = find(f);
-    if (r == kEmpty) continue;
-    const float* w = weights_.data() + static_cast<std::size_t>(r) * n;
-    for (std::uint32_t l = 0; l < n; ++l) out[l] += w[l];
+  // In batches: prefetch every feature's slot, then probe and prefetch the rows found, then
+  // add them up, so that the cache misses of a batch overlap instead of queueing.
+  constexpr std::size_t kBatch = 64;
+  std::size_t index[kBatch];
+  std::uint32_t rows[kBatch];
+  for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
+    const std::size_t count = std::min(kBatch, features.size() - begin);
+    for (std::size_t k = 0; k < count; ++k) {
+      index[k] = static_cast<std::size_t>((features[begin + k] * kGolden) >> shift_);
+      prefetch(&slots_[index[k]]);
+    }
+    std::size_t found = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint64_t key = features[begin + k];
+      for (std::size_t i = index[k];; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.row == kEmpty) break;
+        if (slot.key == key) {
+          rows[found++] = slot.row;
+          const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * n);
+          for (std::size_t offset = 0; offset < n * sizeof(float); offset += 64) prefetch(row + offset);
+          break;
+        }
+      }
+    }
+    for (std::size_t k = 0; k < found; ++k) {
+      const float* w = weights_.data() + static_cast<std::size_t>(rows[k]) * n;
+      for (std::uint32_t l = 0; l < n; ++l) out[l] += w[l];
+    }
   }
 }
 
