@@ -1,7 +1,9 @@
 // Feature templates of the dependency parser: what the move classifier and the label
 // classifier see of a configuration. Zhang and Nivre (2011) templates adapted to the arc-
 // hybrid system: words, tags and labels of s0-s2, b0-b2 and of the outermost dependents,
-// word pairs and tag triples, distances, valencies and dependent label sets.
+// word pairs and tag triples, distances, valencies and dependent label sets; plus, to make
+// the parser less sensitive to the tagger's errors (about 94% XPOS accuracy on EWT dev),
+// ambiguity classes of known words, word shapes, 3-letter suffixes and coarse tags.
 //
 // Feature-set version kFeatureVersion is stored in the model; change it whenever a template
 // changes, since feature hashes are not comparable across versions.

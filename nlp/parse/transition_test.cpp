@@ -38,7 +38,7 @@ TEST_CASE("arc-hybrid oracle rebuilds hand-made projective trees", "[parse]") {
       // Putin met the envoy in Moscow .
       {1, 7, 3, 1, 5, 1, 1},
       // The quick fox jumped .
-      {2, 2, 3, 4, 3},
+      {2, 2, 3, 5, 3},
       // A single word.
       {1},
       // Right-branching chain: a -> b -> c -> d.
