@@ -1,8 +1,9 @@
 // The named-entity tagger: finds PER / ORG / LOC / MISC mentions in tokenized text.
 //
-// A greedy left-to-right averaged perceptron over BILOU labels (Ratinov & Roth 2009 style)
-// with local, gazetteer and document-level features (nlp/ner/tagger.hpp lists them), trained
-// on CoNLL-2003 by train_ner() (`newsgraph train ner`). The model file (learn/model_file.hpp,
+// An averaged perceptron over BILOU labels (Ratinov & Roth 2009 style) with local, POS,
+// gazetteer and document-level features (nlp/ner/tagger.hpp lists them), trained greedily
+// left to right on CoNLL-2003 by train_ner() (`newsgraph train ner`) and decoded with a
+// small beam over well-formed BILOU sequences. The model file (learn/model_file.hpp,
 // docs/model-format.md) has kind "ner-tagger", the 17 BILOU labels, hyper-parameters, seed,
 // training-data sha256 and dev scores in its header, and two sections: "gazetteer" (the
 // gazetteer it was trained with, so one file is enough) and "weights".
