@@ -193,23 +193,30 @@ class Resolver {
       if (!name.organization_suffix) {
         std::uint32_t t = name.first_token;
         bool strong = false;
+        // Titles, honorifics, and demonyms that stand before a title ("German Chancellor").
+        const auto title_at = [&](std::uint32_t u) {
+          while (u < name.end_token && is_demonym_key(tkey(u))) ++u;
+          return u < name.end_token && is_title_word(tkey(u));
+        };
         while (t + 1 < name.end_token) {
           const std::string& key = tkey(t);
           const bool title = is_title_word(key);
-          if (!(key == "the" || title || is_demonym_key(key))) break;
+          if (!(key == "the" || title || (is_demonym_key(key) && title_at(t + 1)))) break;
           strong = strong || is_person_title(key);
-          if (title || is_demonym_key(key)) name.titles.insert(key);
+          if (key != "the") name.titles.insert(key);
           ++t;
         }
-        // "Kremlin Spokesman Dmitry Peskov": a name, then titles, then the person's name.
+        // "EU Energy Commissioner Dan Jorgensen": a name, titles, then a full personal name.
         std::uint32_t u = t;
         while (u < name.end_token && !is_title_word(tkey(u))) ++u;
-        if (u > t && u + 1 < name.end_token && is_person_title(tkey(u))) {
+        if (u > t && u < name.end_token) {
           std::uint32_t v = u;
-          while (v + 1 < name.end_token && is_title_word(tkey(v))) ++v;
-          for (std::uint32_t w = t; w < v; ++w) name.titles.insert(tkey(w));
-          t = v;
-          strong = true;
+          while (v < name.end_token && is_title_word(tkey(v))) ++v;
+          if (name.end_token - v >= 2 && (is_person_title(tkey(v - 1)) || mention.type == EntityType::Person)) {
+            for (std::uint32_t w = t; w < v; ++w) name.titles.insert(tkey(w));
+            t = v;
+            strong = true;
+          }
         }
         if (strong || mention.type == EntityType::Person) {
           name.core_first = t;
@@ -258,6 +265,12 @@ class Resolver {
       if (!name.words.empty() && (is_organization_word(name.words.back()) || name.organization_suffix))
         votes[static_cast<std::size_t>(EntityType::Organization)] += 2.0;
       if (group.country) votes[static_cast<std::size_t>(EntityType::Place)] += 3.0;
+      else if (lexicon_.is_known_place(name.key)) votes[static_cast<std::size_t>(EntityType::Place)] += 1.5;
+      if (lexicon_.is_known_organization(name.key)) votes[static_cast<std::size_t>(EntityType::Organization)] += 1.5;
+      if (!lexicon_.is_known_place(name.key) &&
+          ((name.words.size() == 1 && lexicon_.is_surname(name.key)) ||
+           (name.words.size() >= 2 && name.words.size() <= 4 && lexicon_.is_given_name(name.words.front()))))
+        votes[static_cast<std::size_t>(EntityType::Person)] += 1.0;
       group_of_name_.push_back(it->second);
     }
   }
@@ -327,7 +340,9 @@ class Resolver {
       if (roots.empty() && group.words.size() <= 3) {
         // A country never joins a person ("Jordan" / "Michael Jordan").
         const EntityType voted = winner(group.votes, EntityType::Misc);
-        const bool compatible = voted == EntityType::Person || (!group.country && voted != EntityType::Organization);
+        const bool compatible =
+            voted == EntityType::Person ||
+            (!group.country && !lexicon_.is_known_place(group.key) && voted != EntityType::Organization);
         for (std::uint32_t h = 0; compatible && h < groups_.size(); ++h) {
           const Group& other = groups_[h];
           if (h == g || other.words.size() <= group.words.size() || !person_like(other)) continue;
@@ -335,6 +350,18 @@ class Resolver {
           if (r.empty()) continue;
           roots.insert(uf.find(h));
           rule = r;
+        }
+      }
+      // A shorter form of an organisation's name: "the Defence Ministry" after "the Russian
+      // Defence Ministry"; the short form must end with an organisation word.
+      if (roots.empty() && !group.country && !group.acronym && !person_like(group) && !group.words.empty() &&
+          is_organization_word(group.words.back())) {
+        for (std::uint32_t h = 0; h < groups_.size(); ++h) {
+          const Group& other = groups_[h];
+          if (h == g || other.words.size() <= group.words.size() || person_like(other) || other.country) continue;
+          if (!std::equal(group.words.rbegin(), group.words.rend(), other.words.rbegin())) continue;
+          roots.insert(uf.find(h));
+          rule = "organization-short-form";
         }
       }
       if (roots.size() == 1) {
@@ -381,7 +408,12 @@ class Resolver {
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
       if (groups_[g].members.empty()) continue;
       const std::uint32_t e = entity_of_name_[groups_[g].members.front()];
-      for (std::size_t t = 0; t < 5; ++t) votes[e][t] += groups_[g].votes[t];
+      // A short form linked to a person's name is evidence of a person: its tagger votes for
+      // other types count a quarter.
+      const std::string& rule = groups_[g].link_rule;
+      const bool person_link = rule == "surname" || rule == "name-suffix" || rule == "given-and-surname";
+      for (std::size_t t = 0; t < 5; ++t)
+        votes[e][t] += groups_[g].votes[t] * (person_link && t != static_cast<std::size_t>(EntityType::Person) ? 0.25 : 1.0);
     }
     for (std::uint32_t e = 0; e < result_.entities.size(); ++e) {
       ArticleEntity& entity = result_.entities[e];

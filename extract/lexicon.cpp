@@ -145,8 +145,18 @@ Status NameLexicon::add_gazetteer_tsv(std::string_view tsv, std::string_view nam
     } else if (type == "LOC.country") {
       add_country(fields[0]);
       if (!link.empty()) add_place_alias(fields[0], link);
-    } else if (type.substr(0, 4) == "LOC." && !link.empty()) {
-      add_place_alias(fields[0], link);
+    } else if (type.substr(0, 4) == "LOC.") {
+      std::string key = name_key(fields[0]);
+      if (!key.empty() && (type == "LOC.region" || key.find(' ') != std::string::npos)) known_places_.insert(key);
+      if (!key.empty()) place_names_.insert(std::move(key));
+      if (!link.empty()) add_place_alias(fields[0], link);
+    } else if (type == "PER.first") {
+      given_names_.insert(name_key(fields[0]));
+    } else if (type == "PER.last") {
+      surnames_.insert(name_key(fields[0]));
+    } else if (type.substr(0, 4) == "ORG.") {
+      std::string key = name_key(fields[0]);
+      if (!key.empty()) known_organizations_.insert(std::move(key));
     }
   }
   return Status::ok();

@@ -6,7 +6,8 @@
 // builtin() holds a small table of common forms, enough to run without data files. The
 // pipeline fills a richer one from the gazetteer (data/gazetteers.tsv, see data/README.md)
 // with add_gazetteer_tsv(): its MISC.demonym rows with a link give demonyms, its
-// LOC.country rows give country names.
+// LOC.country rows give country names, other LOC rows known places, ORG rows known
+// organisations.
 //
 // Keys are name_key() forms. Thread safety: a filled lexicon is immutable; const methods may
 // run concurrently.
@@ -46,11 +47,27 @@ class NameLexicon {
   bool is_demonym(std::string_view key) const { return !demonym_place(key).empty(); }
   // True when `key` (a name_key()) is a country's name or alias.
   bool is_country(std::string_view key) const;
+  // True when the gazetteer lists `key` (a name_key()) as a place: a country or region, or a
+  // name of two or more words in any LOC row (one-word city names collide with surnames:
+  // "Obama", "Clinton"). A vote for Place; a known place never joins a person by surname.
+  bool is_known_place(std::string_view key) const { return is_country(key) || known_places_.count(std::string(key)) > 0; }
+  // True when any gazetteer LOC row has this name, one-word city names included.
+  bool is_any_place_name(std::string_view key) const { return is_known_place(key) || place_names_.count(std::string(key)) > 0; }
+  // ORG rows: a vote for Organization.
+  bool is_known_organization(std::string_view key) const { return known_organizations_.count(std::string(key)) > 0; }
+  // PER.first / PER.last rows: votes for Person.
+  bool is_given_name(std::string_view key) const { return given_names_.count(std::string(key)) > 0; }
+  bool is_surname(std::string_view key) const { return surnames_.count(std::string(key)) > 0; }
 
  private:
   std::unordered_map<std::string, std::string> place_alias_;  // key -> canonical
   std::unordered_map<std::string, std::string> demonym_;      // key -> place
   std::unordered_set<std::string> countries_;                 // keys
+  std::unordered_set<std::string> known_places_;              // keys
+  std::unordered_set<std::string> known_organizations_;       // keys
+  std::unordered_set<std::string> place_names_;               // keys of every LOC row
+  std::unordered_set<std::string> given_names_;               // keys
+  std::unordered_set<std::string> surnames_;                  // keys
 };
 
 }  // namespace newsgraph

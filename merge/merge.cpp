@@ -57,6 +57,13 @@ std::vector<std::string> split(const std::string& key) {
   return words;
 }
 
+bool is_legal_suffix(std::string_view word) {
+  static const std::unordered_set<std::string_view> kSuffixes = {
+      "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "spa", "s.p.a",
+      "ag", "gmbh", "sa", "s.a", "nv", "n.v", "bv", "ab", "oy", "asa", "se", "group", "holdings", "holding", "limited"};
+  return kSuffixes.count(word) > 0;
+}
+
 // The canonical key of a name of the given type (see merge.hpp, rule same-name).
 std::string canonical_key(std::string_view name, EntityType type, const NameLexicon& lexicon) {
   std::vector<std::string> words = key_words(name);
@@ -64,9 +71,13 @@ std::string canonical_key(std::string_view name, EntityType type, const NameLexi
     std::vector<std::string> stripped = strip_titles(words);
     if (!stripped.empty()) words = std::move(stripped);
   }
+  // A company's legal-form suffix is not part of its name: "Acme Group SpA" -> "acme".
+  if (type == EntityType::Organization)
+    while (words.size() >= 2 && is_legal_suffix(words.back())) words.pop_back();
   std::string key = join(words);
   const std::string_view canonical = lexicon.canonical_place(key);
   if (!canonical.empty()) key = name_key(canonical);
+  else if (is_acronym(name)) key = acronym_letters(name);  // "U.N." and "UN" alike
   std::string folded = ascii_fold(key);
   // Transliteration may leave marks or punctuation; keep the key's word structure.
   std::string out;
@@ -105,6 +116,7 @@ class Merger {
   MergedGraph run() {
     make_records();
     uf_ = UnionFind(records_.size());
+    weak_type_.assign(records_.size(), false);
     members_.resize(records_.size());
     for (std::uint32_t r = 0; r < records_.size(); ++r) members_[r] = {r};
     merge_same_name();
@@ -112,6 +124,7 @@ class Merger {
     merge_variants();
     merge_surnames();
     merge_surname_variants();
+    merge_acronyms();
     return build();
   }
 
@@ -169,9 +182,12 @@ class Merger {
   }
 
   EntityType node_type(std::uint32_t root) const {
-    std::array<std::uint64_t, 5> votes{};
-    for (std::uint32_t r : members_[root])
-      votes[static_cast<std::size_t>(records_[r].type)] += std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
+    std::array<double, 5> votes{};
+    for (std::uint32_t r : members_[root]) {
+      // A one-word record joined as a person's surname votes a quarter for its tagger type.
+      const double weight = weak_type_[r] && records_[r].type != EntityType::Person ? 0.25 : 1.0;
+      votes[static_cast<std::size_t>(records_[r].type)] += weight * std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
+    }
     std::size_t best = 0;
     for (std::size_t t = 1; t < votes.size(); ++t)
       if (votes[t] > votes[best]) best = t;
@@ -204,8 +220,6 @@ class Merger {
     }
   }
 
-  static bool same_kind(EntityType a, EntityType b) { return a == b; }
-
   // Rule alias.
   void merge_aliases() {
     std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> carriers;  // key -> (record, form)
@@ -224,7 +238,8 @@ class Merger {
       const auto it = carriers.find(record.key);
       if (it == carriers.end()) continue;
       for (const auto& [carrier, form] : it->second) {
-        if (!same_kind(records_[carrier].type, record.type)) continue;
+        // The in-article link is the evidence; a type disagreement is left to the votes.
+        if (records_[carrier].type == EntityType::Event || record.type == EntityType::Event) continue;
         unite(carrier, r, "alias",
               "\"" + form + "\" is a form of \"" + entity_of(records_[carrier]).name + "\" in " + article_id(records_[carrier]));
       }
@@ -264,6 +279,14 @@ class Merger {
   }
 
   bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country; }
+
+  // A one-word record typed Place that the lexicon does not know as a place or organisation:
+  // its type is the tagger's weakest guess, so a surname match may outvote it.
+  bool untyped_word(std::uint32_t r) const {
+    const Record& record = records_[r];
+    return record.type == EntityType::Place && record.words.size() == 1 && !record.country &&
+           !lexicon_.is_any_place_name(record.key) && !lexicon_.is_known_organization(record.key);
+  }
 
   // Rule spelling-variant, for multiword person names: blocked by the surname's phonetic key.
   void merge_variants() {
@@ -326,7 +349,8 @@ class Merger {
     for (std::uint32_t r = 0; r < records_.size(); ++r)
       if (is_person(r) && records_[r].words.size() >= 2) by_surname[records_[r].words.back()].push_back(r);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (!is_person(r) || records_[r].words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
+      if (records_[r].words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
+      if (!is_person(r) && !untyped_word(r)) continue;
       const auto it = by_surname.find(records_[r].key);
       if (it == by_surname.end()) continue;
       std::set<std::uint32_t> roots;
@@ -336,6 +360,7 @@ class Merger {
       }
       if (roots.size() != 1) continue;
       const std::uint32_t target = it->second.front();
+      weak_type_[r] = !is_person(r);
       unite(target, r, "surname", "the one person node with surname \"" + records_[r].key + "\": \"" +
                                       entity_of(records_[target]).name + "\"");
     }
@@ -348,7 +373,7 @@ class Merger {
       if (is_person(r) && records_[r].words.size() >= 2)
         blocks[phonetic_key(records_[r].words.back())][records_[r].words.back()].push_back(r);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (!is_person(r) || records_[r].words.size() != 1) continue;
+      if ((!is_person(r) && !untyped_word(r)) || records_[r].words.size() != 1) continue;
       const std::string& surname = records_[r].key;
       if (surname.size() < 6) continue;
       const auto block = blocks.find(phonetic_key(surname));
@@ -368,10 +393,39 @@ class Merger {
       if (roots.size() != 1 || *roots.begin() == uf_.find(r)) continue;
       std::string shared;
       if (!shared_context(*roots.begin(), uf_.find(r), &shared)) continue;
+      weak_type_[r] = !is_person(r);
       unite(target, r, "spelling-variant",
             "\"" + entity_of(records_[r]).name + "\" ~ surname \"" + matched + "\" of \"" +
                 entity_of(records_[target]).name + "\": edit distance " + std::to_string(distance) + ", phonetic " +
                 phonetic_key(surname) + ", both with \"" + shared + "\"");
+    }
+  }
+
+  // Rule acronym: a record named by an acronym ("WHO") joins the one multiword organisation or
+  // place node whose initials it is, when no article linked it otherwise.
+  void merge_acronyms() {
+    std::unordered_map<std::string, std::set<std::uint32_t>> by_initials;  // initials -> roots
+    std::unordered_map<std::string, std::uint32_t> example;
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      const Record& record = records_[r];
+      if (record.words.size() < 2 || record.type == EntityType::Person || record.type == EntityType::Event) continue;
+      const std::string letters = initials(record.words);
+      if (letters.size() < 2) continue;
+      by_initials[letters].insert(uf_.find(r));
+      example.try_emplace(letters, r);
+    }
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      const Record& record = records_[r];
+      const std::string& name = entity_of(record).name;
+      if (record.type == EntityType::Person || record.type == EntityType::Event || !is_acronym(name)) continue;
+      const auto it = by_initials.find(acronym_letters(name));
+      if (it == by_initials.end()) continue;
+      std::set<std::uint32_t> roots;
+      for (std::uint32_t root : it->second) roots.insert(uf_.find(root));
+      if (roots.size() != 1 || *roots.begin() == uf_.find(r)) continue;
+      const std::uint32_t target = example.at(it->first);
+      unite(target, r, "acronym",
+            "\"" + name + "\" is the initials of \"" + entity_of(records_[target]).name + "\", the one such name");
     }
   }
 
@@ -507,6 +561,7 @@ class Merger {
   UnionFind uf_;
   std::vector<std::vector<std::uint32_t>> members_;  // root -> its records
   std::vector<Link> links_;
+  std::vector<bool> weak_type_;  // record joined by a person-name rule against its tagger type
 };
 
 std::string escape_field(std::string_view text) {

@@ -77,6 +77,9 @@ TEST_CASE("merge_articles merges the pairs that name one entity", "[merge]") {
       {L, "Côte d'Ivoire", L, "Ivory Coast"},
       {O, "World Health Organization", O, "World Health Organization"},
       {O, "World Health Organization", P, "World Health Organization"},  // type decided by votes
+      {O, "World Health Organization", O, "WHO"},         // the one name with those initials
+      {O, "U.N.", O, "UN"},
+      {O, "Acme Group SpA", O, "Acme"},                   // legal-form suffix
   };
   for (const Case& c : cases) {
     const MergedGraph merged = merge_pair(c);
@@ -108,6 +111,7 @@ TEST_CASE("merge_articles keeps apart the pairs that name different entities", "
       {L, "Guinea", L, "Equatorial Guinea"},
       {P, "Robert Kennedy", P, "Robert F. Kennedy"},
       {O, "Federal Reserve", O, "Federal Reserve Bank of New York"},
+      {P, "AB", O, "Alpha Beta"},                      // a person is never an acronym
   };
   for (const Case& c : cases) {
     const MergedGraph merged = merge_pair(c);
@@ -121,6 +125,15 @@ TEST_CASE("merge_articles leaves a lone surname alone when two people carry it",
       article("a1", {entity(P, "George Bush")}),
       article("a2", {entity(P, "George W. Bush")}),
       article("a3", {entity(P, "Bush")}),
+  };
+  CHECK(merge_articles(articles).nodes.size() == 3);
+}
+
+TEST_CASE("merge_articles leaves an acronym alone when two names have its initials", "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(O, "International Criminal Court")}),
+      article("a2", {entity(O, "International Cricket Council")}),
+      article("a3", {entity(O, "ICC")}),
   };
   CHECK(merge_articles(articles).nodes.size() == 3);
 }
