@@ -193,10 +193,11 @@ void Perceptron::compact_sorted(const std::vector<float>& source, float prune_be
   const std::size_t n = num_labels_;
   std::vector<std::uint32_t> keep;
   keep.reserve(keys_.size());
+  auto kept_weight = [prune_below](float w) { return std::fabs(w) < prune_below ? 0.0f : w; };
   for (std::uint32_t r = 0; r < keys_.size(); ++r) {
     const float* w = source.data() + r * n;
     bool any = false;
-    for (std::size_t l = 0; l < n && !any; ++l) any = w[l] != 0.0f && !(std::fabs(w[l]) < prune_below);
+    for (std::size_t l = 0; l < n && !any; ++l) any = kept_weight(w[l]) != 0.0f;
     if (any) keep.push_back(r);
   }
   std::sort(keep.begin(), keep.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
@@ -204,7 +205,7 @@ void Perceptron::compact_sorted(const std::vector<float>& source, float prune_be
   std::vector<float> weights(keep.size() * n);
   for (std::size_t i = 0; i < keep.size(); ++i) {
     keys[i] = keys_[keep[i]];
-    std::copy_n(source.data() + keep[i] * n, n, weights.data() + i * n);
+    for (std::size_t l = 0; l < n; ++l) weights[i * n + l] = kept_weight(source[keep[i] * n + l]);
   }
   keys_ = std::move(keys);
   weights_ = std::move(weights);
@@ -259,13 +260,30 @@ void Perceptron::serialize(std::string& out, WeightEncoding encoding) const {
       std::copy_n(weights_.data() + order[i] * n, n, rows.data() + i * n);
     put_array(out, rows.data(), rows.size());
   } else {
-    std::vector<std::int16_t> rows(weights_.size());
+    auto quantise = [exponent](float w) {
+      const double q = std::nearbyint(std::ldexp(static_cast<double>(w), -exponent));
+      return static_cast<std::int16_t>(std::clamp(q, -32767.0, 32767.0));
+    };
+    std::vector<std::int16_t> rows;
+    rows.reserve(encoding == WeightEncoding::kInt16 ? weights_.size() : keys_.size() * 4);
     for (std::size_t i = 0; i < order.size(); ++i) {
       const float* w = weights_.data() + order[i] * n;
-      for (std::size_t l = 0; l < n; ++l) {
-        const double q = std::nearbyint(std::ldexp(static_cast<double>(w[l]), -exponent));
-        rows[i * n + l] = static_cast<std::int16_t>(std::clamp(q, -32767.0, 32767.0));
+      if (encoding == WeightEncoding::kInt16) {
+        for (std::size_t l = 0; l < n; ++l) rows.push_back(quantise(w[l]));
+        continue;
       }
+      // Sparse: u16 count, then count (u16 label, i16 q) pairs, all as 16-bit units.
+      const std::size_t count_at = rows.size();
+      rows.push_back(0);
+      std::uint16_t count = 0;
+      for (std::size_t l = 0; l < n; ++l) {
+        const std::int16_t q = quantise(w[l]);
+        if (q == 0) continue;
+        rows.push_back(static_cast<std::int16_t>(static_cast<std::uint16_t>(l)));
+        rows.push_back(q);
+        ++count;
+      }
+      rows[count_at] = static_cast<std::int16_t>(count);
     }
     put_array(out, rows.data(), rows.size());
   }
@@ -283,10 +301,12 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
   const std::uint32_t encoding = get_u32(p + 12);
   const auto exponent = static_cast<std::int32_t>(get_u32(p + 16));
   const std::uint64_t num_rows = get_u64(p + 20);
-  if (encoding > 1) return fail("unknown weight encoding " + std::to_string(encoding));
-  const std::size_t weight_bytes = encoding == 0 ? 4 : 2;
-  const std::uint64_t need_rows = num_rows * (8 + std::uint64_t{num_labels} * weight_bytes);
-  if (num_rows >= kEmpty || num_labels > (1u << 20) || need_rows != bytes.size() - kFixedHeaderBytes)
+  if (encoding > 2) return fail("unknown weight encoding " + std::to_string(encoding));
+  if (num_rows >= kEmpty || num_labels > (1u << 15) || num_rows > (bytes.size() - kFixedHeaderBytes) / 8)
+    return fail("truncated or corrupt: " + std::to_string(num_rows) + " rows do not fit " + std::to_string(bytes.size()) +
+                " bytes");
+  const std::size_t rest_bytes = bytes.size() - kFixedHeaderBytes - num_rows * 8;
+  if (encoding != 2 && rest_bytes != num_rows * num_labels * (encoding == 0 ? 4 : 2))
     return fail("truncated or corrupt: " + std::to_string(num_rows) + " rows of " + std::to_string(num_labels) +
                 " labels do not fit " + std::to_string(bytes.size()) + " bytes");
 
@@ -300,13 +320,31 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
     if (model.keys_[i - 1] >= model.keys_[i]) return fail("corrupt: feature hashes not in ascending order");
   const std::size_t count = num_rows * num_labels;
   model.weights_.resize(count);
+  const float scale = static_cast<float>(std::ldexp(1.0, exponent));
   if (encoding == 0) {
     get_array(p, model.weights_.data(), count);
-  } else {
+  } else if (encoding == 1) {
     std::vector<std::int16_t> q(count);
     get_array(p, q.data(), count);
-    const float scale = static_cast<float>(std::ldexp(1.0, exponent));
     for (std::size_t i = 0; i < count; ++i) model.weights_[i] = static_cast<float>(q[i]) * scale;
+  } else {
+    if (rest_bytes % 2 != 0) return fail("truncated or corrupt: odd sparse weight bytes");
+    std::vector<std::int16_t> units(rest_bytes / 2);
+    get_array(p, units.data(), units.size());
+    std::size_t at = 0;
+    for (std::size_t r = 0; r < num_rows; ++r) {
+      if (at >= units.size()) return fail("truncated: sparse row " + std::to_string(r) + " missing");
+      const auto pairs = static_cast<std::uint16_t>(units[at++]);
+      if (pairs > num_labels || units.size() - at < 2u * pairs)
+        return fail("truncated or corrupt: sparse row " + std::to_string(r));
+      float* row = model.weights_.data() + r * num_labels;
+      for (std::uint16_t k = 0; k < pairs; ++k, at += 2) {
+        const auto label = static_cast<std::uint16_t>(units[at]);
+        if (label >= num_labels) return fail("corrupt: label " + std::to_string(label) + " in sparse row " + std::to_string(r));
+        row[label] = static_cast<float>(units[at + 1]) * scale;
+      }
+    }
+    if (at != units.size()) return fail("corrupt: " + std::to_string(2 * (units.size() - at)) + " bytes after the last row");
   }
   model.rebuild_index(num_rows * 2);
   return model;

@@ -32,6 +32,8 @@ enum class WeightEncoding : std::uint8_t {
   kFloat32 = 0,  // exact
   kInt16 = 1,    // w = q * 2^exponent, one power-of-two scale for the whole table: half the
                  // size, round-trips byte for byte, scores change by < 2^exponent per weight
+  kSparseInt16 = 2,  // as kInt16, but each row stores only its non-zero weights as
+                     // (label, q) pairs: a fraction of the size for sparse rows
 };
 
 class Perceptron {
@@ -63,9 +65,9 @@ class Perceptron {
   // this one can go on. For evaluating on dev between epochs.
   Perceptron averaged_copy(float prune_below = 0.0f) const;
 
-  // Replaces the weights by their averages and frees the training state. Drops the rows
-  // whose weights are all zero or all below `prune_below` in magnitude. Rows end sorted by
-  // feature hash. After this, update() is not allowed.
+  // Replaces the weights by their averages and frees the training state. Weights below
+  // `prune_below` in magnitude become zero, and rows left all zero are dropped. Rows end
+  // sorted by feature hash. After this, update() is not allowed.
   void finalize(float prune_below = 0.0f);
   bool finalized() const { return finalized_; }
 

@@ -89,7 +89,7 @@ TEST_CASE("perceptron serialisation round-trips byte for byte", "[learn]") {
     model.next_example();
   }
   model.finalize();
-  for (auto encoding : {WeightEncoding::kFloat32, WeightEncoding::kInt16}) {
+  for (auto encoding : {WeightEncoding::kFloat32, WeightEncoding::kInt16, WeightEncoding::kSparseInt16}) {
     std::string bytes;
     model.serialize(bytes, encoding);
     auto loaded = Perceptron::deserialize(bytes);
@@ -118,4 +118,19 @@ TEST_CASE("perceptron deserialisation rejects truncated and corrupt bytes", "[le
   auto bad_magic = Perceptron::deserialize(bad);
   REQUIRE_FALSE(bad_magic);
   CHECK(bad_magic.status().message().find("bad magic") != std::string::npos);
+}
+
+TEST_CASE("sparse int16 weights are smaller than dense ones for sparse rows", "[learn]") {
+  Perceptron model(40);
+  for (std::uint64_t f = 0; f < 100; ++f) {
+    model.update(std::vector<std::uint64_t>{f}, static_cast<std::uint32_t>(f % 40), static_cast<std::uint32_t>((f + 1) % 40));
+    model.next_example();
+  }
+  model.finalize();
+  std::string dense, sparse;
+  model.serialize(dense, WeightEncoding::kInt16);
+  model.serialize(sparse, WeightEncoding::kSparseInt16);
+  CHECK(sparse.size() * 4 < dense.size());
+  auto truncated = Perceptron::deserialize(std::string_view(sparse).substr(0, sparse.size() - 2));
+  CHECK_FALSE(truncated);
 }

@@ -259,13 +259,13 @@ Status PosTagger::save(const std::string& path) const {
   file.header.feature_set_version = kPosFeatureSet;
   file.header.labels = tags_;
   learn::ModelSection weights{"weights", {}};
-  model_.serialize(weights.bytes, learn::WeightEncoding::kInt16);
+  model_.serialize(weights.bytes, learn::WeightEncoding::kSparseInt16);
   learn::ModelSection lexicon{"lexicon", {}};
   serialize_lexicon(lexicon.bytes);
   file.sections.push_back(std::move(weights));
   if (second_.num_labels() != 0) {
     learn::ModelSection second{"weights-2", {}};
-    second_.serialize(second.bytes, learn::WeightEncoding::kInt16);
+    second_.serialize(second.bytes, learn::WeightEncoding::kSparseInt16);
     file.sections.push_back(std::move(second));
   }
   file.sections.push_back(std::move(lexicon));

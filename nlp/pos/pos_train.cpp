@@ -205,7 +205,7 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
   // A model in its saved form: averaged, pruned, quantised, as save() stores it.
   auto saved_form = [&](const learn::Perceptron& trained) {
     std::string bytes;
-    trained.averaged_copy(options.prune_below).serialize(bytes, learn::WeightEncoding::kInt16);
+    trained.averaged_copy(options.prune_below).serialize(bytes, learn::WeightEncoding::kSparseInt16);
     return std::move(*learn::Perceptron::deserialize(bytes));
   };
   // Epochs with early stopping on dev. `second`: train the second pass on top of `best`.
@@ -281,7 +281,7 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
       {"dict-min-share", format_fixed(options.dict_min_share, 4)},
       {"class-min-count", std::to_string(options.class_min_count)},
       {"rejoin-hyphens", options.rejoin_hyphens ? "yes" : "no"},
-      {"weights", "int16"},
+      {"weights", "sparse-int16"},
       {"features", std::to_string(best.num_features())},
       {"lexicon-words", std::to_string(best.lexicon_.size())},
   };
