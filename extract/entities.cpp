@@ -156,7 +156,11 @@ class Resolver {
           break;
         after.push_back(key);
       }
-      if (title) {
+      // The apposition ends the clause: "Dmitry Peskov, the Kremlin spokesman, said", not
+      // "the White House, the spokesman added".
+      const bool closed = t >= sentence_end || doc_.token_text(t) == "," || doc_.token_text(t) == "." ||
+                          doc_.token_text(t) == ")" || doc_.token_text(t) == ";";
+      if (title && closed) {
         for (std::string& word : after) {
           if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.resize(word.size() - 2);
           name.titles.insert(word);

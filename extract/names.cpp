@@ -223,6 +223,12 @@ std::string initials(const std::vector<std::string>& words) {
 }
 
 std::string ascii_fold(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);  // ASCII already: only the case to fold, no transliterator needed
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(

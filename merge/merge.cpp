@@ -15,8 +15,8 @@
 namespace newsgraph {
 namespace {
 
-constexpr std::size_t kMaxContext = 64;       // co-mentioned entities kept per record
-constexpr std::size_t kMaxContextScan = 256;  // records scanned per node for shared context
+constexpr std::size_t kMaxContext = 32;       // co-mentioned entities kept per record
+constexpr std::size_t kMaxContextScan = 64;   // records scanned per node for shared context
 
 // One article entity.
 struct Record {
@@ -175,6 +175,7 @@ class Merger {
     const std::uint32_t root = uf_.find(ra);
     const std::uint32_t other = root == ra ? rb : ra;
     std::vector<std::uint32_t>& into = members_[root];
+    if (into.size() < members_[other].size()) into.swap(members_[other]);  // append the smaller list
     into.insert(into.end(), members_[other].begin(), members_[other].end());
     members_[other].clear();
     members_[other].shrink_to_fit();
@@ -233,20 +234,34 @@ class Merger {
         carriers[key].push_back({r, alias});
       }
     }
+    // One record per key stands for all of them (same-name already joined those of one type).
+    std::unordered_map<std::string, std::vector<std::uint32_t>> named;  // key -> first record of each type
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      const Record& record = records_[r];
-      const auto it = carriers.find(record.key);
-      if (it == carriers.end()) continue;
-      for (const auto& [carrier, form] : it->second) {
-        // The in-article link is the evidence; a type disagreement is left to the votes.
-        if (records_[carrier].type == EntityType::Event || record.type == EntityType::Event) continue;
-        unite(carrier, r, "alias",
-              "\"" + form + "\" is a form of \"" + entity_of(records_[carrier]).name + "\" in " + article_id(records_[carrier]));
+      if (!carriers.count(records_[r].key)) continue;
+      std::vector<std::uint32_t>& list = named[records_[r].key];
+      bool seen_type = false;
+      for (std::uint32_t other : list) seen_type = seen_type || records_[other].type == records_[r].type;
+      if (!seen_type) list.push_back(r);
+    }
+    std::vector<const std::string*> keys;
+    for (const auto& entry : named) keys.push_back(&entry.first);
+    std::sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    for (const std::string* key : keys) {
+      for (std::uint32_t r : named[*key]) {
+        const Record& record = records_[r];
+        if (record.type == EntityType::Event) continue;
+        for (const auto& [carrier, form] : carriers[*key]) {
+          // The in-article link is the evidence; a type disagreement is left to the votes.
+          if (records_[carrier].type == EntityType::Event || uf_.find(carrier) == uf_.find(r)) continue;
+          unite(carrier, r, "alias",
+                "\"" + form + "\" is a form of \"" + entity_of(records_[carrier]).name + "\" in " + article_id(records_[carrier]));
+        }
       }
     }
   }
 
   bool shared_context(std::uint32_t root_a, std::uint32_t root_b, std::string* shared) const {
+    if (members_[root_a].size() > members_[root_b].size()) std::swap(root_a, root_b);  // index the smaller
     std::unordered_set<std::uint64_t> seen;
     std::size_t scanned = 0;
     for (std::uint32_t r : members_[root_a]) {
@@ -293,7 +308,9 @@ class Merger {
     std::map<std::string, std::map<std::string, std::uint32_t>> blocks;  // phonetic -> key -> first record
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (!is_person(r) || records_[r].words.size() < 2) continue;
-      const std::string code = phonetic_key(records_[r].words.back()) + "/" + std::to_string(records_[r].words.size());
+      // Blocks: surname's phonetic key, word count, and the given name's first letter.
+      const std::string code = phonetic_key(records_[r].words.back()) + "/" + std::to_string(records_[r].words.size()) +
+                               "/" + records_[r].words.front().substr(0, 1);
       blocks[code].try_emplace(records_[r].key, r);
     }
     for (const auto& [code, keys] : blocks) {
@@ -345,9 +362,12 @@ class Merger {
 
   // Rule surname.
   void merge_surnames() {
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_surname;  // surname -> multiword person records
+    // surname -> one multiword person record per distinct name
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_surname;
+    std::unordered_set<std::string> listed;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-      if (is_person(r) && records_[r].words.size() >= 2) by_surname[records_[r].words.back()].push_back(r);
+      if (is_person(r) && records_[r].words.size() >= 2 && listed.insert(records_[r].key).second)
+        by_surname[records_[r].words.back()].push_back(r);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
       if (!is_person(r) && !untyped_word(r)) continue;
@@ -368,36 +388,49 @@ class Merger {
 
   // Rule spelling-variant for a lone surname: against the surnames of multiword person nodes.
   void merge_surname_variants() {
-    std::unordered_map<std::string, std::map<std::string, std::vector<std::uint32_t>>> blocks;  // phonetic -> surname -> records
+    // phonetic key -> surname -> one record per distinct multiword name
+    std::unordered_map<std::string, std::map<std::string, std::vector<std::uint32_t>>> blocks;
+    std::unordered_set<std::string> listed;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-      if (is_person(r) && records_[r].words.size() >= 2)
+      if (is_person(r) && records_[r].words.size() >= 2 && listed.insert(records_[r].key).second)
         blocks[phonetic_key(records_[r].words.back())][records_[r].words.back()].push_back(r);
+    // The match is decided once per distinct surname; the shared context per record.
+    struct Match {
+      std::uint32_t target = 0;
+      std::string matched;
+      std::size_t distance = 0;
+      bool found = false;
+    };
+    std::unordered_map<std::string, Match> matches;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if ((!is_person(r) && !untyped_word(r)) || records_[r].words.size() != 1) continue;
       const std::string& surname = records_[r].key;
       if (surname.size() < 6) continue;
-      const auto block = blocks.find(phonetic_key(surname));
-      if (block == blocks.end() || block->second.count(surname)) continue;
-      std::set<std::uint32_t> roots;
-      std::uint32_t target = 0;
-      std::string matched;
-      std::size_t distance = 0;
-      for (const auto& [other, list] : block->second) {
-        std::size_t d = 0;
-        if (!spelling_variants(other, surname, &d)) continue;
-        for (std::uint32_t s : list) roots.insert(uf_.find(s));
-        target = list.front();
-        matched = other;
-        distance = d;
+      auto [it, added] = matches.try_emplace(surname);
+      Match& match = it->second;
+      if (added) {
+        const auto block = blocks.find(phonetic_key(surname));
+        if (block == blocks.end() || block->second.count(surname)) continue;
+        std::set<std::uint32_t> roots;
+        for (const auto& [other, list] : block->second) {
+          if (other.size() + 2 < surname.size() || other.size() > surname.size() + 2) continue;
+          std::size_t d = 0;
+          if (!spelling_variants(other, surname, &d)) continue;
+          for (std::uint32_t s : list) roots.insert(uf_.find(s));
+          match.target = list.front();
+          match.matched = other;
+          match.distance = d;
+        }
+        match.found = roots.size() == 1;
       }
-      if (roots.size() != 1 || *roots.begin() == uf_.find(r)) continue;
+      if (!match.found || uf_.find(match.target) == uf_.find(r)) continue;
       std::string shared;
-      if (!shared_context(*roots.begin(), uf_.find(r), &shared)) continue;
+      if (!shared_context(uf_.find(match.target), uf_.find(r), &shared)) continue;
       weak_type_[r] = !is_person(r);
-      unite(target, r, "spelling-variant",
-            "\"" + entity_of(records_[r]).name + "\" ~ surname \"" + matched + "\" of \"" +
-                entity_of(records_[target]).name + "\": edit distance " + std::to_string(distance) + ", phonetic " +
-                phonetic_key(surname) + ", both with \"" + shared + "\"");
+      unite(match.target, r, "spelling-variant",
+            "\"" + entity_of(records_[r]).name + "\" ~ surname \"" + match.matched + "\" of \"" +
+                entity_of(records_[match.target]).name + "\": edit distance " + std::to_string(match.distance) +
+                ", phonetic " + phonetic_key(surname) + ", both with \"" + shared + "\"");
     }
   }
 
