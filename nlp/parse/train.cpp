@@ -80,6 +80,8 @@ pos::PosTrainOptions pos_options_from(const learn::ModelHeader& header) {
   options.dict_min_share = to_double(get("dict-min-share"), options.dict_min_share);
   options.class_min_count = to_int(get("class-min-count"), options.class_min_count);
   options.rejoin_hyphens = get("rejoin-hyphens") != "no";
+  options.two_pass = get("two-pass") == "yes";
+  options.jackknife_folds = to_int(get("jackknife-folds"), options.jackknife_folds);
   options.seed = header.seed;
   return options;
 }
