@@ -79,6 +79,11 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   }
   report.articles = articles.size();
 
+  NameLexicon lexicon = NameLexicon::builtin();
+  if (!options.gazetteer.empty()) {
+    if (Status status = lexicon.load_gazetteer(options.gazetteer); !status) return status;
+  }
+
   // Per article: tokenize, tag, extract — in parallel, results by index.
   std::vector<ArticleGraph> extracted(articles.size());
   std::atomic<std::size_t> done{0};
@@ -96,7 +101,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
         baseline::find_mentions(doc);
         clock.add(Stage::Tag, start);
         start = Clock::now();
-        extracted[i] = extract_article(doc);
+        extracted[i] = extract_article(doc, lexicon);
         clock.add(Stage::Extract, start);
         tokens += doc.tokens.size();
         bytes += doc.article.text.size();
@@ -109,7 +114,8 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   report.text_bytes = bytes.load();
 
   auto start = Clock::now();
-  MergedGraph merged = merge_articles(extracted);
+  MergedGraph merged = merge_articles(extracted, lexicon);
+  report.merge_explanations = std::move(merged.explanations);
   clock.add(Stage::Merge, start);
   start = Clock::now();
   report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles));

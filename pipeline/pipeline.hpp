@@ -15,6 +15,7 @@
 #include "core/status.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "ingest/ingest.hpp"
+#include "merge/merge.hpp"
 
 namespace newsgraph {
 
@@ -22,6 +23,9 @@ struct PipelineOptions {
   std::vector<std::string> inputs;  // files and directories
   unsigned jobs = 0;                // worker threads; 0 = one per core
   ingest::IngestOptions ingest;
+  // Gazetteer (data/gazetteers.tsv format) that fills the entity-resolution NameLexicon
+  // beside its built-in table (extract/lexicon.hpp); empty: the built-in table only.
+  std::string gazetteer;
 };
 
 // Wall time per stage, summed over threads (so with several jobs it exceeds elapsed time).
@@ -38,6 +42,8 @@ struct BuildReport {
   std::vector<std::string> warnings;  // data repaired or skipped within a kept input
   std::vector<std::string> errors;    // inputs (or parts of them) rejected, each named
   std::array<double, static_cast<std::size_t>(Stage::kCount)> stage_seconds{};
+  // Why each merged node holds its forms (issue 6); write with write_merge_explanations().
+  MergeExplanations merge_explanations;
 };
 
 // Progress: called on the calling thread, with articles done and articles known so far.
