@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kUsage =
     "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--jobs N]\n"
-    "                       [--base-iri IRI] [--quiet] [--strict] INPUT...\n\n"
+    "                       [--base-iri IRI] [--explain-merges FILE] [--quiet] [--strict] INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order), extracts entities and relations, merges them across articles and writes\n"
     "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg).\n\n"
@@ -32,6 +32,8 @@ constexpr std::string_view kUsage =
     "  --format LIST        comma-separated: graphml, dot, jsonld, svg (default graphml,dot,jsonld)\n"
     "  --jobs N             worker threads (default: one per core); output is the same for any N\n"
     "  --base-iri IRI       base of the JSON-LD IRIs (default https://newsgraph.example/)\n"
+    "  --explain-merges FILE  write, for each merged node, the forms it absorbed and the rule\n"
+    "                       that merged each (merge/merge.hpp)\n"
     "  --quiet              print nothing but errors\n"
     "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
@@ -42,6 +44,7 @@ struct BuildArgs {
   std::vector<std::string> formats = {"graphml", "dot", "jsonld"};
   unsigned jobs = 0;
   std::string base_iri;
+  std::string explain_merges;
   bool quiet = false;
   bool strict = false;
   std::vector<std::string> inputs;
@@ -84,6 +87,8 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
     } else if (arg == "--base-iri") {
       if (!value(out.base_iri)) return "--base-iri needs an IRI";
       if (out.base_iri.find("://") == std::string::npos) return "--base-iri must be an absolute IRI, not '" + out.base_iri + "'";
+    } else if (arg == "--explain-merges") {
+      if (!value(out.explain_merges)) return "--explain-merges needs a file";
     } else if (arg == "--quiet" || arg == "-q") {
       out.quiet = true;
     } else if (arg == "--strict") {
@@ -206,6 +211,13 @@ int run_build_command(std::span<const std::string> raw_args) {
   if (Status status = write_outputs(report->graph, args, written); !status) {
     std::fprintf(stderr, "newsgraph build: %s; nothing written\n", status.message().c_str());
     return kExitFailure;
+  }
+  if (!args.explain_merges.empty()) {
+    if (Status status = write_merge_explanations(report->merge_explanations, args.explain_merges); !status) {
+      std::fprintf(stderr, "newsgraph build: %s\n", status.message().c_str());
+      return kExitFailure;
+    }
+    written.push_back(args.explain_merges);
   }
   const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.quiet) print_summary(*report, elapsed_s, written);
