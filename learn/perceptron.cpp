@@ -133,9 +133,22 @@ void Perceptron::rebuild_index(std::size_t min_capacity) {
   }
 }
 
-const float* Perceptron::row(std::uint64_t feature) const {
+void Perceptron::dense_row(std::uint32_t r, float* out) const {
+  if (!finalized_) {
+    std::copy_n(weights_.data() + static_cast<std::size_t>(r) * num_labels_, num_labels_, out);
+    return;
+  }
+  std::fill(out, out + num_labels_, 0.0f);
+  for (std::uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e) out[entries_[e].label] = entries_[e].value;
+}
+
+float Perceptron::weight(std::uint64_t feature, std::uint32_t label) const {
   const std::uint32_t r = find(feature);
-  return r == kEmpty ? nullptr : weights_.data() + static_cast<std::size_t>(r) * num_labels_;
+  if (r == kEmpty || label >= num_labels_) return 0.0f;
+  if (!finalized_) return weights_[static_cast<std::size_t>(r) * num_labels_ + label];
+  for (std::uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e)
+    if (entries_[e].label == label) return entries_[e].value;
+  return 0.0f;
 }
 
 void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
@@ -162,11 +175,24 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
         if (slot.row == kEmpty) break;
         if (slot.key == key) {
           rows[found++] = slot.row;
-          const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * n);
-          for (std::size_t offset = 0; offset < n * sizeof(float); offset += 64) prefetch(row + offset);
+          if (finalized_) {
+            prefetch(&row_begin_[slot.row]);
+          } else {
+            const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * n);
+            for (std::size_t offset = 0; offset < n * sizeof(float); offset += 64) prefetch(row + offset);
+          }
           break;
         }
       }
+    }
+    if (finalized_) {
+      for (std::size_t k = 0; k < found; ++k) prefetch(&entries_[row_begin_[rows[k]]]);
+      for (std::size_t k = 0; k < found; ++k) {
+        const Entry* e = entries_.data() + row_begin_[rows[k]];
+        const Entry* end = entries_.data() + row_begin_[rows[k] + 1];
+        for (; e != end; ++e) out[e->label] += e->value;
+      }
+      continue;
     }
     for (std::size_t k = 0; k < found; ++k) {
       const float* w = weights_.data() + static_cast<std::size_t>(rows[k]) * n;
@@ -202,13 +228,21 @@ void Perceptron::compact_sorted(const std::vector<float>& source, float prune_be
   }
   std::sort(keep.begin(), keep.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
   std::vector<std::uint64_t> keys(keep.size());
-  std::vector<float> weights(keep.size() * n);
+  row_begin_.assign(1, 0);
+  row_begin_.reserve(keep.size() + 1);
+  entries_.clear();
   for (std::size_t i = 0; i < keep.size(); ++i) {
     keys[i] = keys_[keep[i]];
-    for (std::size_t l = 0; l < n; ++l) weights[i * n + l] = kept_weight(source[keep[i] * n + l]);
+    for (std::size_t l = 0; l < n; ++l) {
+      const float w = kept_weight(source[keep[i] * n + l]);
+      if (w != 0.0f) entries_.push_back(Entry{w, static_cast<std::uint32_t>(l)});
+    }
+    row_begin_.push_back(static_cast<std::uint32_t>(entries_.size()));
   }
+  entries_.shrink_to_fit();
   keys_ = std::move(keys);
-  weights_ = std::move(weights);
+  weights_.clear();
+  weights_.shrink_to_fit();
   update_sums_.clear();
   update_sums_.shrink_to_fit();
   finalized_ = true;
@@ -218,8 +252,10 @@ void Perceptron::compact_sorted(const std::vector<float>& source, float prune_be
 Perceptron Perceptron::averaged_copy(float prune_below) const {
   Perceptron copy(num_labels_);
   copy.keys_ = keys_;
-  std::vector<float> averaged(weights_.size());
-  if (finalized_ || clock_ == 0) {
+  std::vector<float> averaged(keys_.size() * num_labels_);
+  if (finalized_) {
+    for (std::uint32_t r = 0; r < keys_.size(); ++r) dense_row(r, averaged.data() + static_cast<std::size_t>(r) * num_labels_);
+  } else if (clock_ == 0) {
     averaged = weights_;
   } else {
     const double clock = static_cast<double>(clock_);
@@ -242,7 +278,12 @@ void Perceptron::serialize(std::string& out, WeightEncoding encoding) const {
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
 
   float max_abs = 0.0f;
-  for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
+  if (finalized_) {
+    for (const Entry& e : entries_) max_abs = std::max(max_abs, std::fabs(e.value));
+  } else {
+    for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
+  }
+  std::vector<float> dense(n);
   const int exponent = encoding == WeightEncoding::kInt16 ? int16_exponent(max_abs) : 0;
 
   out.append(kMagic, 4);
@@ -255,9 +296,8 @@ void Perceptron::serialize(std::string& out, WeightEncoding encoding) const {
   for (std::size_t i = 0; i < order.size(); ++i) keys[i] = keys_[order[i]];
   put_array(out, keys.data(), keys.size());
   if (encoding == WeightEncoding::kFloat32) {
-    std::vector<float> rows(weights_.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-      std::copy_n(weights_.data() + order[i] * n, n, rows.data() + i * n);
+    std::vector<float> rows(keys_.size() * n);
+    for (std::size_t i = 0; i < order.size(); ++i) dense_row(order[i], rows.data() + i * n);
     put_array(out, rows.data(), rows.size());
   } else {
     auto quantise = [exponent](float w) {
@@ -265,9 +305,10 @@ void Perceptron::serialize(std::string& out, WeightEncoding encoding) const {
       return static_cast<std::int16_t>(std::clamp(q, -32767.0, 32767.0));
     };
     std::vector<std::int16_t> rows;
-    rows.reserve(encoding == WeightEncoding::kInt16 ? weights_.size() : keys_.size() * 4);
+    rows.reserve(encoding == WeightEncoding::kInt16 ? keys_.size() * n : keys_.size() * 4);
     for (std::size_t i = 0; i < order.size(); ++i) {
-      const float* w = weights_.data() + order[i] * n;
+      dense_row(order[i], dense.data());
+      const float* w = dense.data();
       if (encoding == WeightEncoding::kInt16) {
         for (std::size_t l = 0; l < n; ++l) rows.push_back(quantise(w[l]));
         continue;
@@ -319,30 +360,43 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
   for (std::size_t i = 1; i < num_rows; ++i)
     if (model.keys_[i - 1] >= model.keys_[i]) return fail("corrupt: feature hashes not in ascending order");
   const std::size_t count = num_rows * num_labels;
-  model.weights_.resize(count);
   const float scale = static_cast<float>(std::ldexp(1.0, exponent));
-  if (encoding == 0) {
-    get_array(p, model.weights_.data(), count);
-  } else if (encoding == 1) {
-    std::vector<std::int16_t> q(count);
-    get_array(p, q.data(), count);
-    for (std::size_t i = 0; i < count; ++i) model.weights_[i] = static_cast<float>(q[i]) * scale;
+  model.row_begin_.reserve(num_rows + 1);
+  model.row_begin_.push_back(0);
+  if (encoding == 0 || encoding == 1) {
+    std::vector<float> dense(count);
+    if (encoding == 0) {
+      get_array(p, dense.data(), count);
+    } else {
+      std::vector<std::int16_t> q(count);
+      get_array(p, q.data(), count);
+      for (std::size_t i = 0; i < count; ++i) dense[i] = static_cast<float>(q[i]) * scale;
+    }
+    for (std::size_t r = 0; r < num_rows; ++r) {
+      for (std::uint32_t l = 0; l < num_labels; ++l)
+        if (const float w = dense[r * num_labels + l]; w != 0.0f) model.entries_.push_back(Entry{w, l});
+      model.row_begin_.push_back(static_cast<std::uint32_t>(model.entries_.size()));
+    }
   } else {
     if (rest_bytes % 2 != 0) return fail("truncated or corrupt: odd sparse weight bytes");
     std::vector<std::int16_t> units(rest_bytes / 2);
     get_array(p, units.data(), units.size());
+    model.entries_.reserve(units.size() / 2);
     std::size_t at = 0;
     for (std::size_t r = 0; r < num_rows; ++r) {
       if (at >= units.size()) return fail("truncated: sparse row " + std::to_string(r) + " missing");
       const auto pairs = static_cast<std::uint16_t>(units[at++]);
       if (pairs > num_labels || units.size() - at < 2u * pairs)
         return fail("truncated or corrupt: sparse row " + std::to_string(r));
-      float* row = model.weights_.data() + r * num_labels;
+      std::uint32_t last_label = 0;
       for (std::uint16_t k = 0; k < pairs; ++k, at += 2) {
         const auto label = static_cast<std::uint16_t>(units[at]);
-        if (label >= num_labels) return fail("corrupt: label " + std::to_string(label) + " in sparse row " + std::to_string(r));
-        row[label] = static_cast<float>(units[at + 1]) * scale;
+        if (label >= num_labels || (k > 0 && label <= last_label))
+          return fail("corrupt: label " + std::to_string(label) + " in sparse row " + std::to_string(r));
+        last_label = label;
+        if (units[at + 1] != 0) model.entries_.push_back(Entry{static_cast<float>(units[at + 1]) * scale, label});
       }
+      model.row_begin_.push_back(static_cast<std::uint32_t>(model.entries_.size()));
     }
     if (at != units.size()) return fail("corrupt: " + std::to_string(2 * (units.size() - at)) + " bytes after the last row");
   }

@@ -59,11 +59,11 @@ TEST_CASE("perceptron averages weights over the examples seen", "[learn]") {
   model.update(f, 0, 1);
   model.next_example();
   const Perceptron snapshot = model.averaged_copy();
-  CHECK(snapshot.row(42)[1] == Approx(4.0 / 5.0));
-  CHECK(snapshot.row(42)[0] == Approx(-4.0 / 5.0));
+  CHECK(snapshot.weight(42, 1) == Approx(4.0 / 5.0));
+  CHECK(snapshot.weight(42, 0) == Approx(-4.0 / 5.0));
   CHECK_FALSE(model.finalized());  // the snapshot leaves training going
   model.finalize();
-  CHECK(model.row(42)[1] == Approx(0.8));
+  CHECK(model.weight(42, 1) == Approx(0.8));
 }
 
 TEST_CASE("finalize prunes rows whose weights are all tiny", "[learn]") {
@@ -77,8 +77,8 @@ TEST_CASE("finalize prunes rows whose weights are all tiny", "[learn]") {
   model.next_example();
   model.finalize(0.5f);
   CHECK(model.num_features() == 1);
-  CHECK(model.row(1) != nullptr);
-  CHECK(model.row(2) == nullptr);
+  CHECK(model.has_feature(1));
+  CHECK_FALSE(model.has_feature(2));
 }
 
 TEST_CASE("perceptron serialisation round-trips byte for byte", "[learn]") {
