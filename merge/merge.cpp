@@ -355,7 +355,7 @@ class Merger {
     for (std::size_t i = 0; i + 1 < a.size(); ++i) given_exact = given_exact && a[i] == b[i];
     if (!given_exact && distance > 0) return false;
     if (detail)
-      *detail = "surname edit distance " + std::to_string(distance) + " (bound " + std::to_string(bound) +
+      *detail = "surname spelling distance " + std::to_string(distance) + " (bound " + std::to_string(bound) +
                 "), phonetic " + phonetic_key(sa) + (given_exact ? "" : ", compatible given names");
     return true;
   }
@@ -429,7 +429,7 @@ class Merger {
       weak_type_[r] = !is_person(r);
       unite(match.target, r, "spelling-variant",
             "\"" + entity_of(records_[r]).name + "\" ~ surname \"" + match.matched + "\" of \"" +
-                entity_of(records_[match.target]).name + "\": edit distance " + std::to_string(match.distance) +
+                entity_of(records_[match.target]).name + "\": spelling distance " + std::to_string(match.distance) +
                 ", phonetic " + phonetic_key(surname) + ", both with \"" + shared + "\"");
     }
   }
@@ -463,8 +463,12 @@ class Merger {
   }
 
   std::string choose_label(std::uint32_t root) const {
-    std::map<std::string, std::uint32_t> counts;
-    for (std::uint32_t r : members_[root]) ++counts[entity_of(records_[r]).name];
+    std::map<std::string, std::uint32_t> counts;    // articles naming the node so
+    std::map<std::string, std::uint64_t> mentions;  // their mentions, to break ties
+    for (std::uint32_t r : members_[root]) {
+      ++counts[entity_of(records_[r]).name];
+      mentions[entity_of(records_[r]).name] += entity_of(records_[r]).mentions;
+    }
     std::uint32_t max_count = 0;
     for (const auto& [name, count] : counts) max_count = std::max(max_count, count);
     const std::uint32_t floor = std::max<std::uint32_t>(1, (max_count + 2) / 3);
@@ -474,7 +478,8 @@ class Merger {
     for (const auto& [name, count] : counts) {
       if (count < floor) continue;
       const std::size_t words = key_words(name).size();
-      if (!best || words > best_words || (words == best_words && count > best_count)) {
+      if (!best || words > best_words || (words == best_words && count > best_count) ||
+          (words == best_words && count == best_count && mentions[name] > mentions[*best])) {
         best = &name;
         best_words = words;
         best_count = count;

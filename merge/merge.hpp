@@ -10,15 +10,23 @@
 //                     more words (then the type is decided by votes). Events: same name.
 //   alias             a record's key is a multiword or acronym form that another record's
 //                     article linked to its entity ("RDIF" in one article, "Russian Direct
-//                     Investment Fund (RDIF)" in another). Same type.
+//                     Investment Fund (RDIF)" in another). The in-article link is the
+//                     evidence: a type disagreement is left to the votes.
 //   spelling-variant  two person names with as many words, given names compatible (equal, an
-//                     initial, or a close spelling), surnames within an edit distance scaled
-//                     by length (0 below 5 letters, 1 up to 7, 2 beyond) with the same
+//                     initial, or a close spelling), surnames within a spelling distance
+//                     scaled by length (0 below 6 letters, 1 up to 8, 2 beyond; measured on
+//                     skeletons: ASCII, "ph"/"ck"/"v" folded, doubled letters once; a lone
+//                     vowel change below 9 letters is a different name) with the same
 //                     phonetic key, and at least one co-mentioned entity in common. Also a
 //                     lone surname against the surnames of multiword person nodes, when one
 //                     node only fits.
 //   surname           a lone surname joins the one multiword person node ending with it; not
 //                     when two or more fit ("Bush" with "George Bush" and "George W. Bush").
+//                     A one-word record typed Place that the lexicon does not know as a place
+//                     may join too; its type then votes a quarter.
+//   acronym           a record named by an acronym ("WHO") joins the one multiword
+//                     organisation or place node with those initials; not when two fit.
+// Organisation names drop a legal-form suffix ("Group", "SpA", "Inc") from their key.
 // Candidates come from blocking keys (canonical key, alias key, surname key, phonetic key),
 // never from all pairs, so the work grows with n log n in records.
 //
