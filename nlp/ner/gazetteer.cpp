@@ -24,12 +24,24 @@ std::uint64_t mix(std::uint64_t x) {
 constexpr std::uint64_t kPhraseSeed = 0x6a09e667f3bcc908ULL;
 std::uint64_t extend(std::uint64_t phrase, std::uint64_t token_key) { return mix(phrase * 0x100000001b3ULL ^ token_key); }
 
-// Splits an entry name into tokens the way news text is tokenized: on spaces, with "'s" and
-// a trailing comma as tokens of their own.
-std::vector<std::string_view> entry_tokens(std::string_view name) {
-  std::vector<std::string_view> tokens;
+// The tokens of an entry name, split the way news text is tokenized: on spaces, with "'s"
+// and a trailing comma as tokens of their own. Names of more than kMaxTokens tokens report
+// kMaxTokens + 1 tokens (too long to match).
+struct EntryTokens {
+  static constexpr std::size_t kMaxTokens = Gazetteer::kMaxPhraseTokens;
+  std::array<std::string_view, kMaxTokens + 3> tokens;
+  std::size_t size = 0;
+  void push(std::string_view token) {
+    if (size < tokens.size()) tokens[size] = token;
+    ++size;
+  }
+  std::size_t count() const { return std::min(size, kMaxTokens + 1); }
+};
+
+EntryTokens entry_tokens(std::string_view name) {
+  EntryTokens result;
   std::size_t pos = 0;
-  while (pos < name.size()) {
+  while (pos < name.size() && result.size <= EntryTokens::kMaxTokens) {
     while (pos < name.size() && name[pos] == ' ') ++pos;
     std::size_t end = name.find(' ', pos);
     if (end == std::string_view::npos) end = name.size();
@@ -39,14 +51,14 @@ std::vector<std::string_view> entry_tokens(std::string_view name) {
     std::string_view tail;
     if (piece.size() > 1 && piece.back() == ',') tail = piece.substr(piece.size() - 1), piece.remove_suffix(1);
     if (piece.size() > 2 && piece.ends_with("'s")) {
-      tokens.push_back(piece.substr(0, piece.size() - 2));
-      tokens.push_back(piece.substr(piece.size() - 2));
+      result.push(piece.substr(0, piece.size() - 2));
+      result.push(piece.substr(piece.size() - 2));
     } else {
-      tokens.push_back(piece);
+      result.push(piece);
     }
-    if (!tail.empty()) tokens.push_back(tail);
+    if (!tail.empty()) result.push(tail);
   }
-  return tokens;
+  return result;
 }
 
 bool can_bound_match(std::string_view token) {
@@ -78,6 +90,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
     std::string_view type;
   };
   std::vector<Raw> raws;
+  raws.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t pos = 0, line_number = 0;
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
@@ -134,7 +147,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
                                  [&](const Entry& a, const Entry& b) { return !less(a, b) && !less(b, a); }),
                      gaz.entries_.end());
   std::size_t capacity = 1024;
-  while (capacity < gaz.entries_.size() * 3) capacity *= 2;
+  while (capacity < gaz.entries_.size() * 2) capacity *= 2;
   gaz.phrases_.assign(capacity, {0, 0});
   for (std::uint32_t e = 0; e < gaz.entries_.size(); ++e) gaz.index(gaz.entries_[e], e);
   return gaz;
@@ -172,12 +185,13 @@ const std::uint32_t* Gazetteer::find(std::uint64_t key) const {
 }
 
 void Gazetteer::index(const Entry& entry, std::uint32_t entry_index) {
-  const auto tokens = entry_tokens(name_of(entry));
-  if (tokens.empty() || tokens.size() > kMaxPhraseTokens) return;
+  const EntryTokens tokens = entry_tokens(name_of(entry));
+  const std::size_t count = tokens.count();
+  if (count == 0 || count > kMaxPhraseTokens) return;
   std::uint64_t h = kPhraseSeed;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    h = extend(h, key_of(tokens[i]));
-    if (i + 1 < tokens.size()) *find_or_insert(h) |= kPrefixBit;
+  for (std::size_t i = 0; i < count; ++i) {
+    h = extend(h, key_of(tokens.tokens[i]));
+    if (i + 1 < count) *find_or_insert(h) |= kPrefixBit;
   }
   *find_or_insert(h) |= 1u << entry.type;
   if (entry.link_size) demonyms_.emplace(h, entry_index);
@@ -255,7 +269,9 @@ void Gazetteer::match(std::span<const std::string_view> tokens, std::span<const 
 
 std::string_view Gazetteer::demonym_place(std::string_view name) const {
   std::uint64_t h = kPhraseSeed;
-  for (const std::string_view token : entry_tokens(name)) h = extend(h, key_of(token));
+  const EntryTokens tokens = entry_tokens(name);
+  if (tokens.count() > kMaxPhraseTokens) return {};
+  for (std::size_t i = 0; i < tokens.count(); ++i) h = extend(h, key_of(tokens.tokens[i]));
   const auto it = demonyms_.find(h);
   return it == demonyms_.end() ? std::string_view() : link_of(entries_[it->second]);
 }
