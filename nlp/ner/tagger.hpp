@@ -1,19 +1,23 @@
 // The tagging engine shared by training, evaluation and tag_entities(): feature extraction
-// and greedy left-to-right BILOU decoding over one document. Internal to nlp/ner.
+// and BILOU decoding (greedy in training, a small beam at inference) over one document.
+// Internal to nlp/ner.
 //
 // Features (feature-set version kFeatureSetVersion; bump it whenever anything here changes
 // what a feature means, since old models would silently score garbage):
 //   local   word form, lower case, shape and short shape, prefixes and suffixes 1-4, lower
-//           case of the words at -2..+2, bigrams with the neighbours, short shapes at -1..+1,
-//           position (sentence-initial, all-capitals headline sentence), POS tags at -1..+1
+//           case of the words at -2..+2, bigrams with the neighbours, short shapes at -1..+1
+//           and their trigram, position (sentence-initial, all-capitals headline sentence,
+//           table-like sentence of mostly numbers), POS tags at -1..+1 and their bigrams
 //           when the model uses POS;
-//   gazetteer  longest matches of each gazetteer type marked B/I/L/U on the token, and the
-//           types matched at -1 and +1;
+//   gazetteer  longest matches of each gazetteer type marked B/I/L/U on the token, alone,
+//           with the token's short shape and with the previous word; the types matched at
+//           -1 and +1;
 //   document  (Ratinov & Roth 2009) how the same word is capitalised elsewhere in the
-//           document where capitalisation is informative; the words seen around its other
-//           occurrences (context aggregation); the entity types predicted for it earlier in
-//           the document (extended prediction history);
-//   history  the previous two predicted labels, with the word and with its shape.
+//           document where capitalisation is informative; the words seen at -2..+2 around
+//           its occurrences (context aggregation, at most 24); the entity types predicted
+//           for it in the earlier sentences of the document (extended prediction history);
+//   history  the previous two predicted labels, the previous one with the word and with its
+//           short shape.
 //
 // Thread safety: TaggerState is per thread; the Perceptron and Gazetteer are only read
 // (except in training, where one thread owns the perceptron).
