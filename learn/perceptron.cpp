@@ -284,7 +284,7 @@ void Perceptron::serialize(std::string& out, WeightEncoding encoding) const {
     for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
   }
   std::vector<float> dense(n);
-  const int exponent = encoding == WeightEncoding::kInt16 ? int16_exponent(max_abs) : 0;
+  const int exponent = encoding == WeightEncoding::kFloat32 ? 0 : int16_exponent(max_abs);
 
   out.append(kMagic, 4);
   put_u32(out, kVersion);
