@@ -1,0 +1,402 @@
+#include "extract/events.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+namespace newsgraph {
+namespace {
+
+struct Trigger {
+  std::string_view word;
+  EventKind kind;
+};
+
+// Verb forms and nouns that name an event. Calls are told apart from other "calls" by a
+// phone word in the sentence (see is_call_sentence).
+constexpr std::array<Trigger, 46> kTriggers = {{
+    {"meet", EventKind::Meeting},        {"meets", EventKind::Meeting},
+    {"met", EventKind::Meeting},         {"meeting", EventKind::Meeting},
+    {"meetings", EventKind::Meeting},    {"talks", EventKind::Meeting},
+    {"negotiations", EventKind::Meeting}, {"negotiate", EventKind::Meeting},
+    {"negotiated", EventKind::Meeting},  {"summit", EventKind::Meeting},
+    {"discussions", EventKind::Meeting}, {"dialogue", EventKind::Meeting},
+    {"consultations", EventKind::Meeting}, {"encounter", EventKind::Meeting},
+    {"conversation", EventKind::Call},   {"call", EventKind::Call},
+    {"spoke", EventKind::Call},          {"speak", EventKind::Call},
+    {"talked", EventKind::Call},         {"phoned", EventKind::Call},
+    {"interview", EventKind::Interview}, {"interviewed", EventKind::Interview},
+    {"forum", EventKind::Forum},         {"conference", EventKind::Forum},
+    {"visit", EventKind::Visit},         {"visited", EventKind::Visit},
+    {"visits", EventKind::Visit},        {"visiting", EventKind::Visit},
+    {"agreement", EventKind::Agreement}, {"accord", EventKind::Agreement},
+    {"treaty", EventKind::Agreement},    {"deal", EventKind::Agreement},
+    {"signed", EventKind::Agreement},    {"sign", EventKind::Agreement},
+    {"invasion", EventKind::Invasion},   {"invaded", EventKind::Invasion},
+    {"invade", EventKind::Invasion},     {"invades", EventKind::Invasion},
+    {"capture", EventKind::Capture},     {"captured", EventKind::Capture},
+    {"seized", EventKind::Capture},      {"seize", EventKind::Capture},
+    {"hosted", EventKind::Meeting},      {"received", EventKind::Meeting},
+    {"attack", EventKind::Capture},      {"attacked", EventKind::Capture},
+}};
+
+bool in(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+bool is_call_sentence(const SentenceView& view) {
+  for (std::uint32_t t = view.first; t < view.end; ++t)
+    if (in(view.word(t), {"phone", "telephone", "telephoned", "phoned", "call", "videoconference", "video"})) return true;
+  return false;
+}
+
+// Agreements count only when signed or concluded; "received" and "hosted" only with a
+// person or organisation as object; attacks only as verbs with a place object.
+bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
+  const std::string_view word = view.word(t);
+  const auto found = std::find_if(kTriggers.begin(), kTriggers.end(), [&](const Trigger& k) { return k.word == word; });
+  if (found == kTriggers.end()) return false;
+  kind = found->kind;
+  const bool verb = view.is_verb(t);
+  const std::string_view tag = view.pos(t);
+  if (!verb && !(tag.size() >= 2 && tag[0] == 'N' && tag[1] == 'N')) return false;
+  if (view.entity_at(t) >= 0) return false;  // part of a name ("Munich Security Conference")
+  if (kind == EventKind::Call) {
+    if (!is_call_sentence(view)) return false;
+    if (word == "call" && verb) return false;  // "called for", "calls on"
+  }
+  if (word == "meeting" && verb) return true;
+  if (in(word, {"signed", "sign"})) {
+    bool agreement_object = false;
+    for (std::uint32_t o : view.deps_labelled(t, "obj")) agreement_object |= in(view.word(o), {"agreement", "accord", "treaty", "deal", "memorandum"});
+    if (!agreement_object) return false;
+  } else if (kind == EventKind::Agreement) {
+    // The noun alone: only as the object of signing, reaching, concluding.
+    const std::int32_t h = view.head(t);
+    if (h < 0 || !in(view.word(static_cast<std::uint32_t>(h)), {"signed", "sign", "signing", "reached", "concluded", "struck"}))
+      return false;
+  }
+  if (in(word, {"received", "hosted", "attack", "attacked"}) && !verb) return false;
+  return true;
+}
+
+bool has_dep_word(const SentenceView& view, std::uint32_t t, std::initializer_list<std::string_view> words) {
+  for (std::uint32_t child : view.deps(t))
+    if (in(view.word(child), words)) return true;
+  return false;
+}
+
+bool negated(const SentenceView& view, std::uint32_t t) {
+  if (has_dep_word(view, t, {"not", "n't", "never", "no"})) return true;
+  for (std::uint32_t child : view.deps(t))
+    if (view.label(child) == "det" && in(view.word(child), {"no"})) return true;
+  return false;
+}
+
+bool hypothetical(const SentenceView& view, std::uint32_t t) {
+  for (std::uint32_t child : view.deps(t)) {
+    const std::string_view label = view.label(child);
+    if (label == "mark" && in(view.word(child), {"if", "whether", "unless"})) return true;
+    if (label == "aux" && in(view.word(child), {"would", "could", "might", "may", "should", "'d"})) return true;
+  }
+  return false;
+}
+
+bool future(const SentenceView& view, std::uint32_t t) {
+  for (std::uint32_t child : view.deps(t)) {
+    const std::string_view label = view.label(child);
+    const std::string_view word = view.word(child);
+    if (label == "aux" && in(word, {"will", "'ll", "shall", "wo"})) return true;
+    if (label == "amod" && in(word, {"planned", "upcoming", "proposed", "possible", "future", "scheduled", "next",
+                                     "potential", "expected", "forthcoming"}))
+      return true;
+  }
+  const std::int32_t h = view.head(t);
+  if (h >= 0 && (view.label(t) == "xcomp" || view.label(t) == "advcl" || view.label(t) == "obj")) {
+    const std::string_view head_word = view.word(static_cast<std::uint32_t>(h));
+    if (in(head_word, {"plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule", "scheduled",
+                       "agree", "agreed", "hope", "hopes", "hoped", "want", "wants", "wanted", "prepare", "prepares",
+                       "preparing", "propose", "proposed", "travel", "travels", "traveling", "travelling", "arrange",
+                       "arranged", "seek", "seeks", "sought", "intend", "intends", "set"}))
+      return true;
+    for (std::uint32_t child : view.deps(static_cast<std::uint32_t>(h)))
+      if (view.label(child) == "aux" && in(view.word(child), {"will", "'ll", "shall"})) return true;
+  }
+  for (std::uint32_t w = view.first; w + 1 < view.end; ++w)
+    if ((view.word(w) == "next" && in(view.word(w + 1), {"week", "month", "year"})) || view.word(w) == "tomorrow")
+      return true;
+  return false;
+}
+
+// The entities of `tokens` and their conjuncts.
+void add_entities(const SentenceView& view, const std::vector<std::uint32_t>& tokens, std::vector<std::uint32_t>& out) {
+  for (std::uint32_t token : tokens) {
+    for (std::uint32_t t : view.with_conjuncts(token)) {
+      std::int32_t e = view.entity_at(t);
+      // "the delegation of X", "X's team": the entity under a group noun.
+      if (e < 0) {
+        for (std::uint32_t child : view.deps(t)) {
+          const std::string_view label = view.label(child);
+          if ((label == "nmod:poss" || label == "nmod" || label == "compound") && view.entity_at(child) >= 0 &&
+              in(view.word(t), {"delegation", "team", "envoys", "envoy", "representatives", "officials", "negotiators",
+                                "side", "counterpart", "counterparts", "leaders", "government", "administration"})) {
+            e = view.entity_at(child);
+            break;
+          }
+        }
+      }
+      if (e >= 0 && std::find(out.begin(), out.end(), static_cast<std::uint32_t>(e)) == out.end())
+        out.push_back(static_cast<std::uint32_t>(e));
+    }
+  }
+}
+
+std::vector<std::uint32_t> obliques(const SentenceView& view, std::uint32_t t, std::initializer_list<std::string_view> cases) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t child : view.deps(t)) {
+    const std::string_view label = view.label(child);
+    if ((label.substr(0, 3) == "obl" || label.substr(0, 4) == "nmod") && in(view.case_word(child), cases))
+      out.push_back(child);
+  }
+  return out;
+}
+
+// Days since 1970-01-01 for a civil date, and back (proleptic Gregorian).
+long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04ld-%02u-%02u", y, m, d);
+  return buffer;
+}
+
+int month_number(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+                                                               "may",     "june",     "july",      "august",
+                                                               "september", "october", "november", "december"};
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  for (int m = 0; m < 12; ++m)
+    if (word == kMonths[m] || (word.size() >= 3 && word.size() <= 4 && word != "may" && kMonths[m].substr(0, word.size()) == word))
+      return m + 1;
+  return 0;
+}
+
+int weekday_number(std::string_view word) {  // 0 = Monday
+  static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday", "wednesday", "thursday",
+                                                            "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d)
+    if (word == kDays[d]) return d;
+  return -1;
+}
+
+int number(std::string_view word, int min, int max) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), value);
+  if (ec != std::errc() || end != word.data() + word.size() || value < min || value > max) return -1;
+  return value;
+}
+
+bool parse_iso_day(std::string_view date, long& days) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return false;
+  const int y = number(date.substr(0, 4), 1000, 2999);
+  const int m = number(date.substr(5, 2), 1, 12);
+  const int d = number(date.substr(8, 2), 1, 31);
+  if (y < 0 || m < 0 || d < 0) return false;
+  days = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  return true;
+}
+
+}  // namespace
+
+std::string_view event_noun(EventKind kind) {
+  switch (kind) {
+    case EventKind::Meeting: return "meeting";
+    case EventKind::Call: return "phone call";
+    case EventKind::Interview: return "interview";
+    case EventKind::Forum: return "forum";
+    case EventKind::Visit: return "visit";
+    case EventKind::Agreement: return "agreement";
+    case EventKind::Invasion: return "invasion";
+    case EventKind::Capture: return "capture";
+  }
+  return "event";
+}
+
+bool is_encounter(EventKind kind) {
+  return kind == EventKind::Meeting || kind == EventKind::Call || kind == EventKind::Visit;
+}
+
+bool event_word_kind(std::string_view lower_word, EventKind& kind) {
+  for (const Trigger& trigger : kTriggers) {
+    if (trigger.word == lower_word &&
+        in(lower_word, {"meeting", "talks", "negotiations", "summit", "discussions", "dialogue", "consultations",
+                        "conversation", "call", "interview", "forum", "conference", "visit", "invasion"})) {
+      kind = trigger.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string find_date(const SentenceView& view, std::string_view article_date, bool future_event) {
+  long anchor = 0;
+  const bool anchored = parse_iso_day(article_date, anchor);
+  const int anchor_year = anchored ? number(article_date.substr(0, 4), 1000, 2999) : -1;
+  for (std::uint32_t t = view.first; t < view.end; ++t) {
+    const std::string_view word = view.word(t);
+    const int month = month_number(word);
+    if (month > 0 && (word != "may" || view.doc->token_text(t) == "May")) {
+      // "December 2, 2025", "December 2", "2 December 2025", "December 2025"
+      int day = t + 1 < view.end ? number(view.word(t + 1), 1, 31) : -1;
+      int year = -1;
+      if (day > 0) {
+        std::uint32_t y = t + 2;
+        if (y < view.end && view.word(y) == ",") ++y;
+        if (y < view.end) year = number(view.word(y), 1000, 2999);
+      } else {
+        if (t > view.first) day = number(view.word(t - 1), 1, 31);
+        if (t + 1 < view.end) year = number(view.word(t + 1), 1000, 2999);
+      }
+      if (year < 0) year = anchor_year;
+      char buffer[16];
+      if (year > 0 && day > 0) {
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+        return buffer;
+      }
+      if (year > 0 && t + 1 < view.end && number(view.word(t + 1), 1000, 2999) > 0) {
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+        return buffer;
+      }
+      continue;
+    }
+    if (!anchored) continue;
+    if (word == "yesterday") return civil_from_days(anchor - 1);
+    if (word == "today" || word == "tonight") return civil_from_days(anchor);
+    if (word == "tomorrow") return civil_from_days(anchor + 1);
+    const int weekday = weekday_number(word);
+    if (weekday >= 0) {
+      const int anchor_weekday = static_cast<int>(((anchor % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+      int delta = anchor_weekday - weekday;
+      if (future_event) {
+        delta = (weekday - anchor_weekday + 7) % 7;
+        return civil_from_days(anchor + delta);
+      }
+      if (delta < 0) delta += 7;
+      return civil_from_days(anchor - delta);
+    }
+  }
+  return {};
+}
+
+std::vector<EventMention> find_event_mentions(const SentenceView& view, const std::vector<ArticleEntity>& entities,
+                                              std::string_view article_date) {
+  std::vector<EventMention> found;
+  if (!view.has_parse()) return found;
+  for (std::uint32_t t = view.first; t < view.end; ++t) {
+    EventKind kind;
+    if (!trigger_kind(view, t, kind)) continue;
+    const bool verb = view.is_verb(t);
+    // A nominal trigger's governing verb ("held talks", "the meeting took place").
+    std::int32_t governor = -1;
+    if (!verb && view.head(t) >= 0 && view.is_verb(static_cast<std::uint32_t>(view.head(t))))
+      governor = view.head(t);
+    if (negated(view, t) || hypothetical(view, t)) continue;
+    if (governor >= 0 && (negated(view, static_cast<std::uint32_t>(governor)) ||
+                          hypothetical(view, static_cast<std::uint32_t>(governor))))
+      continue;
+
+    EventMention mention;
+    mention.kind = kind;
+    mention.sentence = view.index;
+    mention.trigger = t;
+    std::vector<std::uint32_t> a;
+    std::vector<std::uint32_t> b;
+    if (verb) {
+      add_entities(view, view.deps_labelled(t, "nsubj"), a);
+      if (a.empty() && view.head(t) >= 0 && in(view.label(t), {"xcomp", "advcl", "conj"}))
+        add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(view.head(t)), "nsubj"), a);
+      add_entities(view, view.deps_labelled(t, "obj"), b);
+      add_entities(view, obliques(view, t, {"with", "between", "by"}), b);
+    } else {
+      add_entities(view, view.deps_labelled(t, "nmod:poss"), a);
+      if (governor >= 0 && in(view.label(t), {"obj", "obl"}))
+        add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(governor), "nsubj"), a);
+      for (std::uint32_t o : obliques(view, t, {"with", "between"})) {
+        if (view.case_word(o) == "between") {
+          const std::vector<std::uint32_t> sides = view.with_conjuncts(o);
+          add_entities(view, {sides.front()}, a);
+          add_entities(view, std::vector<std::uint32_t>(sides.begin() + 1, sides.end()), b);
+        } else {
+          add_entities(view, {o}, b);
+        }
+      }
+      if (governor >= 0) add_entities(view, obliques(view, static_cast<std::uint32_t>(governor), {"with"}), b);
+      for (std::uint32_t child : view.deps(t))
+        if (view.label(child) == "compound" && view.entity_at(child) >= 0) add_entities(view, {child}, a);
+    }
+    // Places: "in Miami", "at the Faena hotel", "to Moscow" (visits); a place object of an
+    // invasion or capture is where it happened.
+    std::vector<std::uint32_t> place_tokens = obliques(view, t, {"in", "at", "to"});
+    if (governor >= 0) {
+      const auto more = obliques(view, static_cast<std::uint32_t>(governor), {"in", "at"});
+      place_tokens.insert(place_tokens.end(), more.begin(), more.end());
+    }
+    if (kind == EventKind::Invasion || kind == EventKind::Capture || kind == EventKind::Visit) {
+      const auto objects = view.deps_labelled(t, "obj");
+      place_tokens.insert(place_tokens.end(), objects.begin(), objects.end());
+      const auto of = obliques(view, t, {"of"});
+      place_tokens.insert(place_tokens.end(), of.begin(), of.end());
+    }
+    for (std::uint32_t p : place_tokens) {
+      const std::int32_t e = view.entity_at(p);
+      if (e >= 0 && entities[static_cast<std::size_t>(e)].type == EntityType::Place) {
+        mention.place = e;
+        break;
+      }
+    }
+    const auto keep = [&](std::vector<std::uint32_t>& side) {
+      side.erase(std::remove_if(side.begin(), side.end(),
+                                [&](std::uint32_t e) {
+                                  const EntityType type = entities[e].type;
+                                  return static_cast<std::int32_t>(e) == mention.place ||
+                                         !(type == EntityType::Person || type == EntityType::Organization ||
+                                           type == EntityType::Place);
+                                }),
+                 side.end());
+    };
+    keep(a);
+    keep(b);
+    for (std::uint32_t e : a) b.erase(std::remove(b.begin(), b.end(), e), b.end());
+    mention.side_a = std::move(a);
+    mention.side_b = std::move(b);
+    const auto actors = [&](const std::vector<std::uint32_t>& side) {
+      return std::count_if(side.begin(), side.end(), [&](std::uint32_t e) { return entities[e].type != EntityType::Place; });
+    };
+    const std::size_t total = mention.side_a.size() + mention.side_b.size();
+    // An encounter needs two parties with at least one actor; other events one party.
+    if (is_encounter(kind) ? (total < 2 || actors(mention.side_a) + actors(mention.side_b) == 0) : total == 0) continue;
+    mention.planned = future(view, t) || (governor >= 0 && future(view, static_cast<std::uint32_t>(governor)));
+    mention.date = find_date(view, article_date, mention.planned);
+    found.push_back(std::move(mention));
+  }
+  return found;
+}
+
+}  // namespace newsgraph

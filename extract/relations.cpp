@@ -1,0 +1,398 @@
+#include "extract/relations.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "extract/events.hpp"
+#include "extract/extract.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/names.hpp"
+#include "extract/sentence_view.hpp"
+
+namespace newsgraph {
+namespace {
+
+bool in(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Words that may stand between a title and the name it introduces, or inside a title.
+bool is_title_modifier(std::string_view word) {
+  return in(word, {"special", "senior", "former", "top", "chief", "deputy", "foreign", "prime", "vice", "acting",
+                   "first", "general", "interim", "main", "presidential", "then", "new", "current", "defence",
+                   "defense", "policy", "affairs", "state", "national", "security", "economic", "finance",
+                   "interior", "justice", "trade", "-", "'s", "of", "for", "the", "and", "'", "us", "u.s."});
+}
+
+// Reporting verbs: their subject asserts what their clause says.
+bool is_reporting_verb(std::string_view word) {
+  return in(word, {"say", "says", "said", "saying", "tell", "tells", "told", "state", "states", "stated", "declare",
+                   "declares", "declared", "claim", "claims", "claimed", "accuse", "accuses", "accused", "deny",
+                   "denies", "denied", "warn", "warns", "warned", "announce", "announces", "announced", "insist",
+                   "insists", "insisted", "add", "adds", "added", "emphasize", "emphasized", "emphasise",
+                   "emphasised", "stress", "stressed", "conclude", "concluded", "confirm", "confirms", "confirmed",
+                   "demand", "demands", "demanded", "threaten", "threatened", "argue", "argued", "argues", "note",
+                   "noted", "suggest", "suggested", "acknowledge", "acknowledged", "admit", "admitted", "reject",
+                   "rejected", "rejects", "criticize", "criticized", "criticise", "criticised", "condemn",
+                   "condemned", "urge", "urged", "reiterate", "reiterated", "assert", "asserted", "allege",
+                   "alleged", "blame", "blamed", "vow", "vowed", "pledge", "pledged", "predict", "predicted",
+                   "complain", "complained", "explain", "explained", "described", "recognize", "recognized",
+                   "recognise", "recognised", "praise", "praised", "promise", "promised", "believe", "believes",
+                   "expects", "hopes", "wrote", "writes", "told", "reported", "called"});
+}
+
+bool is_actor(EntityType type) {
+  return type == EntityType::Person || type == EntityType::Organization || type == EntityType::Place;
+}
+
+struct Sink {
+  const Document& doc;
+  ArticleGraph& graph;
+  std::set<std::tuple<RelationType, std::uint32_t, std::uint32_t, std::uint32_t>> seen;  // type, a, b, sentence
+
+  void add(RelationType type, std::uint32_t a, std::uint32_t b, std::uint32_t sentence, std::string rule,
+           std::string text = {}, std::string status = {}) {
+    if (a == b) return;
+    if (!seen.insert({type, a, b, sentence}).second) return;
+    ArticleRelation rel;
+    rel.type = type;
+    rel.source = a;
+    rel.target = b;
+    rel.evidence = sentence_evidence(doc, sentence);
+    rel.evidence.rule = std::move(rule);
+    rel.text = std::move(text);
+    rel.status = std::move(status);
+    graph.relations.push_back(std::move(rel));
+  }
+};
+
+// --- represents -----------------------------------------------------------------------
+
+// The token ranges of person names in the sentence (Name references only).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> person_names(const SentenceView& view,
+                                                                   const std::vector<ArticleEntity>& entities) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  for (std::uint32_t t = view.first; t < view.end;) {
+    const std::int32_t e = view.entity_at(t);
+    if (e < 0 || view.kind[t - view.first] != EntityReference::Kind::Name ||
+        entities[static_cast<std::size_t>(e)].type != EntityType::Person) {
+      ++t;
+      continue;
+    }
+    std::uint32_t end = t + 1;
+    while (end < view.end && view.entity_at(end) == e && view.kind[end - view.first] == EntityReference::Kind::Name) ++end;
+    spans.emplace_back(t, end);
+    t = end;
+  }
+  return spans;
+}
+
+// Organisations and places named in [first, end), if the range reads as a title
+// (at least one title word, nothing but titles, modifiers and names).
+std::vector<std::uint32_t> title_holders(const SentenceView& view, const std::vector<ArticleEntity>& entities,
+                                         std::uint32_t first, std::uint32_t end) {
+  bool title = false;
+  std::vector<std::uint32_t> holders;
+  for (std::uint32_t t = first; t < end; ++t) {
+    const std::int32_t e = view.entity_at(t);
+    if (e >= 0) {
+      const EntityType type = entities[static_cast<std::size_t>(e)].type;
+      if ((type == EntityType::Organization || type == EntityType::Place) &&
+          std::find(holders.begin(), holders.end(), static_cast<std::uint32_t>(e)) == holders.end())
+        holders.push_back(static_cast<std::uint32_t>(e));
+      continue;
+    }
+    if (is_title_word(view.word(t))) title = true;
+  }
+  return title ? holders : std::vector<std::uint32_t>{};
+}
+
+void find_represents(const SentenceView& view, const std::vector<ArticleEntity>& entities, Sink& sink) {
+  for (const auto& [first, end] : person_names(view, entities)) {
+    const std::uint32_t person = static_cast<std::uint32_t>(view.entity_at(first));
+    // Title before the name: "US special envoy Steve Witkoff", "Russia's President Putin".
+    std::uint32_t left = first;
+    while (left > view.first) {
+      const std::uint32_t t = left - 1;
+      const std::int32_t e = view.entity_at(t);
+      const bool ok = is_title_word(view.word(t)) || is_title_modifier(view.word(t)) ||
+                      (e >= 0 && entities[static_cast<std::size_t>(e)].type != EntityType::Person);
+      if (!ok) break;
+      left = t;
+    }
+    for (std::uint32_t holder : title_holders(view, entities, left, first))
+      sink.add(RelationType::Represents, person, holder, view.index, "represents:title-before-name");
+
+    // Apposition after the name: "X, the head of Y," / "X, Y's envoy," / "X, a Kremlin aide".
+    if (end < view.end && view.word(end) == ",") {
+      std::uint32_t right = end + 1;
+      while (right < view.end && right < end + 14 && !in(view.word(right), {",", ";", "(", ")", "who", "which", "that"}) &&
+             !(view.is_verb(right) && !in(view.pos(right), {"VBN", "VBG"})) &&
+             !(view.entity_at(right) >= 0 && entities[static_cast<std::size_t>(view.entity_at(right))].type == EntityType::Person))
+        ++right;
+      for (std::uint32_t holder : title_holders(view, entities, end + 1, right))
+        sink.add(RelationType::Represents, person, holder, view.index, "represents:apposition");
+    }
+  }
+  // Verbs: "X leads / heads / chairs / represents Y"; "Y's delegation, led by X".
+  if (!view.has_parse()) return;
+  for (std::uint32_t t = view.first; t < view.end; ++t) {
+    if (!view.is_verb(t) || !in(view.word(t), {"leads", "led", "heads", "headed", "chairs", "chaired", "represents",
+                                                "represented", "representing", "runs"}))
+      continue;
+    std::vector<std::uint32_t> people;
+    std::vector<std::uint32_t> holders;
+    const auto collect = [&](const std::vector<std::uint32_t>& tokens, std::vector<std::uint32_t>& into, bool person) {
+      for (std::uint32_t d : tokens)
+        for (std::uint32_t c : view.with_conjuncts(d)) {
+          const std::int32_t e = view.entity_at(c);
+          if (e < 0) continue;
+          const EntityType type = entities[static_cast<std::size_t>(e)].type;
+          if (person ? type == EntityType::Person : (type == EntityType::Organization || type == EntityType::Place))
+            into.push_back(static_cast<std::uint32_t>(e));
+        }
+    };
+    const bool passive = view.label(t) == "acl" || !view.deps_labelled(t, "obl:agent").empty();
+    if (passive) {
+      // "the Russian delegation, led by Putin": the modified noun's name or demonym holds.
+      std::vector<std::uint32_t> agents = view.deps_labelled(t, "obl");
+      collect(agents, people, true);
+      if (view.head(t) >= 0) {
+        const std::uint32_t noun = static_cast<std::uint32_t>(view.head(t));
+        std::vector<std::uint32_t> modifiers;
+        for (std::uint32_t c : view.deps(noun))
+          if (in(view.label(c), {"amod", "compound", "nmod:poss", "nmod"})) modifiers.push_back(c);
+        collect(modifiers, holders, false);
+      }
+    } else {
+      collect(view.deps_labelled(t, "nsubj"), people, true);
+      collect(view.deps_labelled(t, "obj"), holders, false);
+      if (people.empty() && view.word(t) == "representing") {
+        // "Representing the United States were X and Y": the clause's subjects.
+        if (view.head(t) >= 0) collect(view.deps_labelled(static_cast<std::uint32_t>(view.head(t)), "nsubj"), people, true);
+      }
+    }
+    for (std::uint32_t p : people)
+      for (std::uint32_t h : holders) sink.add(RelationType::Represents, p, h, view.index, "represents:verb");
+  }
+}
+
+// --- claimed --------------------------------------------------------------------------
+
+std::string claim_text(const SentenceView& view, const std::vector<std::uint32_t>& tokens) {
+  if (tokens.empty()) return {};
+  std::uint32_t first = tokens.front();
+  std::uint32_t last = tokens.back();
+  const auto trim = [&](std::uint32_t t) {
+    const std::string_view w = view.word(t);
+    return in(w, {",", ".", ":", ";", "\"", "''", "``", "'", "“", "”", "‘", "’", "that", "-", "--"});
+  };
+  while (first < last && trim(first)) ++first;
+  while (last > first && trim(last)) --last;
+  std::string text = view.text(first, last + 1);
+  constexpr std::size_t kMaxClaimBytes = 300;
+  if (text.size() > kMaxClaimBytes) {
+    std::size_t cut = kMaxClaimBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    text = text.substr(0, cut) + "…";
+  }
+  return text;
+}
+
+void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& entities,
+                 const std::vector<std::pair<EventKind, std::uint32_t>>& events_so_far, Sink& sink) {
+  if (!view.has_parse()) return;
+  for (std::uint32_t v = view.first; v < view.end; ++v) {
+    const bool according = view.word(v) == "according";
+    if (!according && !(view.is_verb(v) && is_reporting_verb(view.word(v)))) continue;
+    // The speaker: the subject, or X of "according to X".
+    std::vector<std::uint32_t> speakers;
+    std::vector<std::uint32_t> speaker_tokens;
+    if (according) {
+      for (std::uint32_t c : view.deps(v)) speaker_tokens.push_back(c);
+      if (view.head(v) >= 0 && speaker_tokens.empty()) continue;
+      for (std::uint32_t t = v + 1; t < view.end && t < v + 6; ++t)
+        if (view.entity_at(t) >= 0) {
+          speakers.push_back(static_cast<std::uint32_t>(view.entity_at(t)));
+          break;
+        }
+    } else {
+      for (std::uint32_t s : view.deps_labelled(v, "nsubj")) {
+        if (view.label(s) == "nsubj:pass") continue;
+        for (std::uint32_t c : view.with_conjuncts(s)) {
+          const std::int32_t e = view.entity_at(c);
+          if (e >= 0 && !view.is_demonym(c) && is_actor(entities[static_cast<std::size_t>(e)].type))
+            speakers.push_back(static_cast<std::uint32_t>(e));
+        }
+      }
+    }
+    if (speakers.empty()) continue;
+
+    // What was said: the clause under the verb (minus its subject), or — for "“...,” X
+    // said" — the clause the verb hangs from.
+    std::vector<std::uint32_t> content;
+    std::set<std::uint32_t> excluded;
+    for (std::uint32_t s : view.deps_labelled(v, "nsubj"))
+      for (std::uint32_t t : view.subtree(s)) excluded.insert(t);
+    if (according) {
+      if (view.head(v) < 0) continue;
+      const std::uint32_t h = static_cast<std::uint32_t>(view.head(v));
+      for (std::uint32_t t : view.subtree(v)) excluded.insert(t);
+      for (std::uint32_t t : view.subtree(h))
+        if (!excluded.count(t)) content.push_back(t);
+    } else {
+      for (std::uint32_t c : view.deps(v)) {
+        const std::string_view label = view.label(c);
+        if (in(label, {"ccomp", "parataxis", "xcomp", "obj", "advcl"}) || label.substr(0, 3) == "obl") {
+          for (std::uint32_t t : view.subtree(c))
+            if (!excluded.count(t)) content.push_back(t);
+        }
+      }
+      if (content.empty() && view.head(v) >= 0 && in(view.label(v), {"parataxis", "ccomp", "conj"})) {
+        const std::uint32_t h = static_cast<std::uint32_t>(view.head(v));
+        for (std::uint32_t t : view.subtree(v)) excluded.insert(t);
+        for (std::uint32_t t : view.subtree(h))
+          if (!excluded.count(t)) content.push_back(t);
+      }
+    }
+    std::sort(content.begin(), content.end());
+    content.erase(std::unique(content.begin(), content.end()), content.end());
+    if (content.empty()) continue;
+
+    std::vector<std::uint32_t> targets;
+    for (std::uint32_t t : content) {
+      const std::int32_t e = view.entity_at(t);
+      if (e >= 0 && !view.is_demonym(t) && view.kind[t - view.first] != EntityReference::Kind::Pronoun &&
+          std::find(targets.begin(), targets.end(), static_cast<std::uint32_t>(e)) == targets.end())
+        targets.push_back(static_cast<std::uint32_t>(e));
+      EventKind kind;
+      if (e < 0 && event_word_kind(view.word(t), kind)) {
+        // "the talks were constructive": the latest event of that kind in the article.
+        for (auto it = events_so_far.rbegin(); it != events_so_far.rend(); ++it)
+          if (it->first == kind) {
+            if (std::find(targets.begin(), targets.end(), it->second) == targets.end()) targets.push_back(it->second);
+            break;
+          }
+      }
+    }
+    if (targets.empty()) continue;
+    const std::string text = claim_text(view, content);
+    for (std::uint32_t speaker : speakers)
+      for (std::uint32_t target : targets)
+        sink.add(RelationType::Claimed, speaker, target, view.index,
+                 according ? "claimed:according-to" : "claimed:reporting-verb", text);
+  }
+}
+
+// --- events ---------------------------------------------------------------------------
+
+struct ArticleEvent {
+  EventKind kind;
+  std::set<std::uint32_t> participants;
+  std::int32_t place = -1;
+  std::string date;
+  bool planned = true;
+  std::uint32_t entity = 0;  // index in graph.entities once added
+};
+
+bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
+  if (event.kind != mention.kind) return false;
+  std::set<std::uint32_t> parts(mention.side_a.begin(), mention.side_a.end());
+  parts.insert(mention.side_b.begin(), mention.side_b.end());
+  std::size_t common = 0;
+  for (std::uint32_t p : parts) common += event.participants.count(p);
+  if (!event.date.empty() && !mention.date.empty() && event.date != mention.date) return false;
+  return common >= std::min<std::size_t>(2, std::min(parts.size(), event.participants.size()));
+}
+
+std::string short_name(const ArticleEntity& entity) {
+  if (entity.type != EntityType::Person) return entity.name;
+  const std::size_t space = entity.name.rfind(' ');
+  return space == std::string::npos ? entity.name : entity.name.substr(space + 1);
+}
+
+std::string event_name(const ArticleEvent& event, const std::vector<ArticleEntity>& entities) {
+  std::vector<std::string> names;
+  for (std::uint32_t p : event.participants) names.push_back(short_name(entities[p]));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string name;
+  for (const std::string& n : names) name += (name.empty() ? "" : "–") + n;
+  return name + " " + std::string(event_noun(event.kind));
+}
+
+}  // namespace
+
+void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleGraph& graph) {
+  Sink sink{doc, graph, {}};
+  std::vector<ArticleEvent> events;
+  std::vector<std::pair<EventMention, std::size_t>> mentions;  // mention, event index
+  std::vector<std::pair<EventKind, std::uint32_t>> events_so_far;  // kind, entity index (once added)
+  const std::size_t named_entities = graph.entities.size();
+
+  for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    if (doc.sentences[s].end_token <= doc.sentences[s].first_token) continue;
+    const SentenceView view = make_sentence_view(doc, s, graph.entities, graph.references, lexicon);
+    find_represents(view, graph.entities, sink);
+
+    for (EventMention& mention : find_event_mentions(view, graph.entities, doc.article.date)) {
+      std::size_t e = 0;
+      while (e < events.size() && !same_occurrence(events[e], mention)) ++e;
+      if (e == events.size()) events.push_back({mention.kind, {}, -1, {}, true, 0});
+      ArticleEvent& event = events[e];
+      event.participants.insert(mention.side_a.begin(), mention.side_a.end());
+      event.participants.insert(mention.side_b.begin(), mention.side_b.end());
+      if (event.place < 0) event.place = mention.place;
+      if (event.date.empty()) event.date = mention.date;
+      event.planned = event.planned && mention.planned;
+      mentions.emplace_back(std::move(mention), e);
+    }
+    // Events get their entity index now, so claims later in the article can point at them.
+    for (std::size_t e = 0; e < events.size(); ++e) {
+      if (events[e].entity != 0) continue;
+      events[e].entity = static_cast<std::uint32_t>(graph.entities.size());
+      graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}});
+      events_so_far.emplace_back(events[e].kind, events[e].entity);
+    }
+    find_claims(view, graph.entities, events_so_far, sink);
+  }
+
+  // Name the events now that their participants are known; relations per mention.
+  for (ArticleEvent& event : events) {
+    ArticleEntity& entity = graph.entities[event.entity];
+    entity.name = event_name(event, graph.entities);
+    entity.aliases = {entity.name};
+    entity.date = event.date;
+    if (event.place >= 0) entity.place = graph.entities[static_cast<std::size_t>(event.place)].name;
+  }
+  for (const auto& [mention, e] : mentions) {
+    const ArticleEvent& event = events[e];
+    ++graph.entities[event.entity].mentions;
+    const std::string status = mention.planned ? "planned" : "held";
+    for (const auto* side : {&mention.side_a, &mention.side_b})
+      for (std::uint32_t p : *side)
+        if (graph.entities[p].type != EntityType::Place)
+          sink.add(RelationType::ParticipatedIn, p, event.entity, mention.sentence, "participated-in:event-argument");
+    if (mention.place >= 0)
+      sink.add(RelationType::LocatedIn, event.entity, static_cast<std::uint32_t>(mention.place), mention.sentence,
+               "located-in:event-place");
+    if (!is_encounter(mention.kind)) continue;
+    const auto actor = [&](std::uint32_t p) { return graph.entities[p].type != EntityType::Place; };
+    if (!mention.side_b.empty()) {
+      for (std::uint32_t a : mention.side_a)
+        for (std::uint32_t b : mention.side_b)
+          if (actor(a) && actor(b)) sink.add(RelationType::MetWith, a, b, mention.sentence, "met-with:across-sides", {}, status);
+    } else {
+      for (std::size_t i = 0; i < mention.side_a.size(); ++i)
+        for (std::size_t j = i + 1; j < mention.side_a.size(); ++j)
+          if (actor(mention.side_a[i]) && actor(mention.side_a[j]))
+            sink.add(RelationType::MetWith, mention.side_a[i], mention.side_a[j], mention.sentence,
+                     "met-with:joint-subjects", {}, status);
+    }
+  }
+  (void)named_entities;
+}
+
+}  // namespace newsgraph
