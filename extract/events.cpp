@@ -392,6 +392,21 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     const std::size_t total = mention.side_a.size() + mention.side_b.size();
     // An encounter needs two parties with at least one actor; other events one party.
     if (is_encounter(kind) ? (total < 2 || actors(mention.side_a) + actors(mention.side_b) == 0) : total == 0) continue;
+    if (!verb) {
+      // The trigger's noun phrase, for the event's aliases: modifiers before it, and a place
+      // or counterpart after it ("talks in Moscow", "visit to Tbilisi").
+      std::uint32_t first = t;
+      std::uint32_t last = t;
+      for (std::uint32_t child : view.deps(t)) {
+        const std::string_view label = view.label(child);
+        if (child < t && (label == "amod" || label == "compound" || label == "nmod:poss")) {
+          for (std::uint32_t d : view.subtree(child)) first = std::min(first, d);
+        } else if (child > t && view.entity_at(child) == mention.place && label.substr(0, 4) == "nmod") {
+          for (std::uint32_t d : view.subtree(child)) last = std::max(last, d);
+        }
+      }
+      if (last > first) mention.phrase = view.text(first, last + 1);
+    }
     mention.planned = future(view, t) || (governor >= 0 && future(view, static_cast<std::uint32_t>(governor)));
     mention.date = find_date(view, article_date, mention.planned);
     found.push_back(std::move(mention));

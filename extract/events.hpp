@@ -36,6 +36,7 @@ struct EventMention {
   std::int32_t place = -1;                // article entity index of a Place, or -1
   std::string date;                       // ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or ""
   bool planned = false;
+  std::string phrase;  // a nominal trigger with its modifiers ("five-hour meeting", "talks in Moscow"), or ""
 };
 
 // The event mentions of one sentence. `entities` gives each entity's type (only Person,

@@ -219,7 +219,11 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
           break;
         }
     } else {
-      for (std::uint32_t s : view.deps_labelled(v, "nsubj")) {
+      // A reporting verb without a subject ("..., claiming that ...") takes its governor's.
+      std::vector<std::uint32_t> subjects = view.deps_labelled(v, "nsubj");
+      if (subjects.empty() && view.head(v) >= 0 && in(view.label(v), {"advcl", "xcomp", "conj"}))
+        subjects = view.deps_labelled(static_cast<std::uint32_t>(view.head(v)), "nsubj");
+      for (std::uint32_t s : subjects) {
         if (view.label(s) == "nsubj:pass") continue;
         for (std::uint32_t c : view.with_conjuncts(s)) {
           const std::int32_t e = view.entity_at(c);
@@ -245,7 +249,9 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     } else {
       for (std::uint32_t c : view.deps(v)) {
         const std::string_view label = view.label(c);
-        if (in(label, {"ccomp", "parataxis", "xcomp", "obj", "advcl"}) || label.substr(0, 3) == "obl") {
+        // Not obliques: "said Tuesday in Washington" says nothing about Washington.
+        if (in(label, {"ccomp", "parataxis", "xcomp", "obj"}) ||
+            (label.substr(0, 3) == "obl" && in(view.case_word(c), {"of", "about", "over", "for"}))) {
           for (std::uint32_t t : view.subtree(c))
             if (!excluded.count(t)) content.push_back(t);
         }
@@ -295,6 +301,7 @@ struct ArticleEvent {
   std::string date;
   bool planned = true;
   std::uint32_t entity = 0;  // index in graph.entities once added
+  std::set<std::string> phrases;
 };
 
 bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
@@ -340,13 +347,14 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     for (EventMention& mention : find_event_mentions(view, graph.entities, doc.article.date)) {
       std::size_t e = 0;
       while (e < events.size() && !same_occurrence(events[e], mention)) ++e;
-      if (e == events.size()) events.push_back({mention.kind, {}, -1, {}, true, 0});
+      if (e == events.size()) events.push_back({mention.kind, {}, -1, {}, true, 0, {}});
       ArticleEvent& event = events[e];
       event.participants.insert(mention.side_a.begin(), mention.side_a.end());
       event.participants.insert(mention.side_b.begin(), mention.side_b.end());
       if (event.place < 0) event.place = mention.place;
       if (event.date.empty()) event.date = mention.date;
       event.planned = event.planned && mention.planned;
+      if (!mention.phrase.empty()) event.phrases.insert(mention.phrase);
       mentions.emplace_back(std::move(mention), e);
     }
     // Events get their entity index now, so claims later in the article can point at them.
@@ -364,6 +372,8 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     ArticleEntity& entity = graph.entities[event.entity];
     entity.name = event_name(event, graph.entities);
     entity.aliases = {entity.name};
+    entity.aliases.insert(entity.aliases.end(), event.phrases.begin(), event.phrases.end());
+    std::sort(entity.aliases.begin(), entity.aliases.end());
     entity.date = event.date;
     if (event.place >= 0) entity.place = graph.entities[static_cast<std::size_t>(event.place)].name;
   }
