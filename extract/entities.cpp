@@ -368,6 +368,26 @@ class Resolver {
           rule = "organization-short-form";
         }
       }
+      // Two people fit ("Mohamed" with "Ahmed Mohamed" and, later, "Mohamed Said Mohamed"):
+      // at the short form's first use only one of them may have been introduced; then it is
+      // that one.
+      if (roots.size() > 1 && (rule == "surname" || rule == "name-suffix" || rule == "given-and-surname")) {
+        const auto first_of = [&](auto&& in_set) {
+          std::uint32_t first = UINT32_MAX;
+          for (std::uint32_t h = 0; h < groups_.size(); ++h)
+            if (in_set(h))
+              for (std::uint32_t n : groups_[h].members) first = std::min(first, names_[n].first_token);
+          return first;
+        };
+        const std::uint32_t short_first = first_of([&](std::uint32_t h) { return h == g; });
+        std::vector<std::uint32_t> introduced;
+        for (std::uint32_t root : roots)
+          if (first_of([&](std::uint32_t h) { return uf.find(h) == root; }) < short_first) introduced.push_back(root);
+        if (introduced.size() == 1) {
+          roots = {introduced.front()};
+          rule += "-first-introduced";
+        }
+      }
       if (roots.size() == 1) {
         uf.unite(g, *roots.begin());
         group.link_rule = rule;
@@ -415,7 +435,8 @@ class Resolver {
       // A short form linked to a person's name is evidence of a person: its tagger votes for
       // other types count a quarter.
       const std::string& rule = groups_[g].link_rule;
-      const bool person_link = rule == "surname" || rule == "name-suffix" || rule == "given-and-surname";
+      const bool person_link = rule.rfind("surname", 0) == 0 || rule.rfind("name-suffix", 0) == 0 ||
+                               rule.rfind("given-and-surname", 0) == 0;
       for (std::size_t t = 0; t < 5; ++t)
         votes[e][t] += groups_[g].votes[t] * (person_link && t != static_cast<std::size_t>(EntityType::Person) ? 0.25 : 1.0);
     }

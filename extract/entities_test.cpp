@@ -96,6 +96,16 @@ TEST_CASE("resolve_entities keeps a surname apart when two people carry it", "[e
   CHECK(resolve_entities(doc2).entities.size() == 3);
 }
 
+TEST_CASE("resolve_entities gives a shared surname to the one person introduced before its first use",
+          "[extract]") {
+  const Document doc = bracketed(
+      "[PER Idris Okonjo] spoke . [PER Okonjo] left . Later [PER Femi Okonjo] came . [PER Okonjo] slept .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  REQUIRE(resolved.entities.size() == 2);
+  CHECK(resolved.entities[0].name == "Idris Okonjo");
+  CHECK(resolved.entities[0].mentions == 3);
+}
+
 TEST_CASE("resolve_entities never joins a country to a person with that surname", "[extract]") {
   const Document doc = bracketed("[PER Callum Chad] flew to [LOC Chad] . [LOC Chad] welcomed him .");
   const ResolvedEntities resolved = resolve_entities(doc);

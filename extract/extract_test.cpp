@@ -28,7 +28,7 @@ Document make_document(std::string text, std::vector<std::uint32_t> sentence_len
 }
 }  // namespace
 
-TEST_CASE("extract_article resolves mentions into entities and links co-occurring entities", "[extract]") {
+TEST_CASE("extract_article resolves mentions into entities and records their references", "[extract]") {
   Document doc = make_document("Angela Merkel met Saakashvili . MERKEL flew to Berlin with Germans .", {5, 7},
                                {{0, 2, EntityType::Person, 1},
                                 {3, 4, EntityType::Person, 1},
@@ -39,11 +39,10 @@ TEST_CASE("extract_article resolves mentions into entities and links co-occurrin
   REQUIRE(graph.entities.size() == 3);  // Angela Merkel (MERKEL too), Saakashvili, Berlin; Misc dropped
   CHECK(graph.entities[0].name == "Angela Merkel");
   CHECK(graph.entities[0].mentions == 2);
-  REQUIRE(graph.relations.size() == 2);
-  CHECK(graph.relations[0].type == RelationType::CoOccurs);
-  CHECK(graph.relations[0].evidence.sentence_text == "Angela Merkel met Saakashvili .");
-  CHECK(graph.relations[1].evidence.sentence == 1);
-  CHECK(graph.relations[1].evidence.begin == 32);
+  REQUIRE(graph.references.size() == 4);
+  CHECK(graph.references[2].first_token == 5);
+  CHECK(graph.references[2].entity == 0);
+  CHECK(graph.references[2].kind == EntityReference::Kind::Name);
 }
 
 TEST_CASE("extract_article gives no relation for a sentence naming one entity twice", "[extract]") {

@@ -80,8 +80,15 @@ constexpr const char* kCountries[] = {
     "North Macedonia", "Lesotho", "Eswatini", "Haiti", "Jamaica", "Panama", "Costa Rica", "Nicaragua",
     "Honduras", "Guatemala", "El Salvador", "Dominican Republic", "Scotland", "Wales", "England"};
 
+// Continents and world regions: places, never countries.
+constexpr const char* kRegions[] = {"Europe", "Africa", "Asia", "North America", "South America", "Latin America",
+                                    "Middle East", "Oceania", "Antarctica", "Arctic", "Balkans", "Caucasus",
+                                    "Scandinavia", "Central Asia", "Southeast Asia", "East Asia", "Eastern Europe",
+                                    "Western Europe", "Caribbean", "Sahel", "Gulf", "Mediterranean"};
+
 NameLexicon make_builtin() {
   NameLexicon lexicon;
+  for (const char* region : kRegions) lexicon.add_known_place(region);
   for (const char* country : kCountries) lexicon.add_country(country);
   for (const PlaceAlias& entry : kPlaceAliases) lexicon.add_place_alias(entry.alias, entry.canonical);
   for (const Demonym& entry : kDemonyms)
@@ -118,6 +125,11 @@ void NameLexicon::add_place_alias(std::string_view alias, std::string_view canon
 void NameLexicon::add_demonym(std::string_view demonym, std::string_view place) {
   std::string key = name_key(demonym);
   if (!key.empty()) demonym_.emplace(std::move(key), std::string(place));
+}
+
+void NameLexicon::add_known_place(std::string_view name) {
+  std::string key = name_key(name);
+  if (!key.empty()) known_places_.insert(std::move(key));
 }
 
 void NameLexicon::add_country(std::string_view name) {

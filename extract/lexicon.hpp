@@ -33,6 +33,8 @@ class NameLexicon {
   void add_demonym(std::string_view demonym, std::string_view place);
   // Marks `name` as a country (a vote for Place; never a surname antecedent).
   void add_country(std::string_view name);
+  // Marks `name` as a known place that is not a country (a continent, a region).
+  void add_known_place(std::string_view name);
   // Reads gazetteer lines "name<TAB>type[<TAB>sources[<TAB>link]]": MISC.demonym rows with a
   // link become demonyms, LOC.country rows countries, and any row whose link names another
   // place an alias of it. `name` prefixes error messages.

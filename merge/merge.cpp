@@ -209,6 +209,41 @@ class Merger {
         auto [it, added] = first_of_type.try_emplace(records_[r].type, r);
         if (!added) unite(it->second, r, "same-name", "same canonical key \"" + *key + "\"");
       }
+      // One word under several types: the records of a clear minority type join the
+      // majority (two thirds of the mentions, two records at least), so a tagger's slip does
+      // not split the entity. A person joins a place only when the lexicon knows the word as
+      // a region, not a country ("Europe", not "Jordan"); nothing joins a person when the word
+      // is a known place.
+      if (first_of_type.size() > 1 && records_[group.front()].words.size() == 1) {
+        std::array<double, 5> votes{};
+        std::array<std::uint32_t, 5> records{};
+        double total = 0;
+        for (std::uint32_t r : group) {
+          const double v = std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
+          votes[static_cast<std::size_t>(records_[r].type)] += v;
+          ++records[static_cast<std::size_t>(records_[r].type)];
+          total += v;
+        }
+        std::size_t major = 0;
+        for (std::size_t t = 1; t < votes.size(); ++t)
+          if (votes[t] > votes[major]) major = t;
+        const EntityType majority = static_cast<EntityType>(major);
+        const bool known_place = lexicon_.is_known_place(*key);
+        const bool clear = votes[major] * 3 >= total * 2 && records[major] >= 2 && majority != EntityType::Event;
+        if (clear && !(majority == EntityType::Person && known_place)) {
+          const std::uint32_t anchor = first_of_type.at(majority);
+          for (const auto& [type, r] : first_of_type) {
+            if (type == majority || type == EntityType::Event) continue;
+            // A person named like a country may be real ("Jordan"): only regions take them.
+            if (type == EntityType::Person && (!known_place || lexicon_.is_country(*key))) continue;
+            for (std::uint32_t other : group)
+              if (records_[other].type == type) weak_type_[other] = true;
+            unite(anchor, r, "same-name",
+                  "same canonical key \"" + *key + "\"; a minority type, outvoted by " +
+                      std::string(to_string(majority)));
+          }
+        }
+      }
       // Different types under one multiword name: one entity, its type decided by votes.
       if (first_of_type.size() > 1 && records_[group.front()].words.size() >= 2) {
         std::uint32_t anchor = UINT32_MAX;
@@ -278,6 +313,23 @@ class Merger {
         }
     }
     return false;
+  }
+
+  std::size_t shared_context_count(std::uint32_t root_a, std::uint32_t root_b) const {
+    if (members_[root_a].size() > members_[root_b].size()) std::swap(root_a, root_b);
+    std::unordered_set<std::uint64_t> seen, shared;
+    std::size_t scanned = 0;
+    for (std::uint32_t r : members_[root_a]) {
+      if (++scanned > kMaxContextScan) break;
+      seen.insert(records_[r].context.begin(), records_[r].context.end());
+    }
+    scanned = 0;
+    for (std::uint32_t r : members_[root_b]) {
+      if (++scanned > kMaxContextScan) break;
+      for (std::uint64_t h : records_[r].context)
+        if (seen.count(h)) shared.insert(h);
+    }
+    return shared.size();
   }
 
   std::string context_name(std::uint64_t h, std::uint32_t article) const {
@@ -370,7 +422,10 @@ class Merger {
         by_surname[records_[r].words.back()].push_back(r);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
-      if (!is_person(r) && !untyped_word(r)) continue;
+      const bool mistyped_organization = records_[r].type == EntityType::Organization && !records_[r].country &&
+                                         !lexicon_.is_any_place_name(records_[r].key) &&
+                                         !lexicon_.is_known_organization(records_[r].key);
+      if (!is_person(r) && !untyped_word(r) && !mistyped_organization) continue;
       const auto it = by_surname.find(records_[r].key);
       if (it == by_surname.end()) continue;
       std::set<std::uint32_t> roots;
@@ -380,6 +435,8 @@ class Merger {
       }
       if (roots.size() != 1) continue;
       const std::uint32_t target = it->second.front();
+      // A one-word organisation may be a mistyped surname: only with two entities in common.
+      if (mistyped_organization && shared_context_count(uf_.find(target), uf_.find(r)) < 2) continue;
       weak_type_[r] = !is_person(r);
       unite(target, r, "surname", "the one person node with surname \"" + records_[r].key + "\": \"" +
                                       entity_of(records_[target]).name + "\"");

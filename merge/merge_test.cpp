@@ -138,6 +138,38 @@ TEST_CASE("merge_articles leaves an acronym alone when two names have its initia
   CHECK(merge_articles(articles).nodes.size() == 3);
 }
 
+TEST_CASE("merge_articles lets a clear majority type absorb a tagger's slip on one word, but not a country's namesake",
+          "[merge]") {
+  std::vector<ArticleGraph> europe = {
+      article("a1", {entity(L, "Europe", {}, 3)}),
+      article("a2", {entity(L, "Europe", {}, 2)}),
+      article("a3", {entity(P, "Europe", {}, 1)}),
+  };
+  const MergedGraph merged = merge_articles(europe);
+  REQUIRE(merged.nodes.size() == 1);
+  CHECK(merged.nodes[0].type == EntityType::Place);
+  std::vector<ArticleGraph> jordan = {
+      article("a1", {entity(L, "Jordan", {}, 3)}),
+      article("a2", {entity(L, "Jordan", {}, 2)}),
+      article("a3", {entity(P, "Jordan", {}, 1)}),
+  };
+  CHECK(merge_articles(jordan).nodes.size() == 2);
+}
+
+TEST_CASE("merge_articles joins a one-word organisation to the one person with that surname only with shared context",
+          "[merge]") {
+  std::vector<ArticleGraph> with_context = {
+      article("a1", {entity(P, "Odile Varga"), entity(L, "Lyon"), entity(O, "Rhone Transit Board")}),
+      article("a2", {entity(O, "Varga"), entity(L, "Lyon"), entity(O, "Rhone Transit Board")}),
+  };
+  CHECK(merge_articles(with_context).nodes.size() == 3);
+  std::vector<ArticleGraph> without = {
+      article("a1", {entity(P, "Odile Varga"), entity(L, "Lyon")}),
+      article("a2", {entity(O, "Varga"), entity(L, "Lisbon")}),
+  };
+  CHECK(merge_articles(without).nodes.size() == 4);
+}
+
 TEST_CASE("merge_articles needs shared context for a spelling variant", "[merge]") {
   std::vector<ArticleGraph> articles = {
       article("a1", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")}),
