@@ -187,7 +187,7 @@ Result<ParserTrainReport> train_parser(const ParserTrainOptions& options, std::f
       {"class-min-count", std::to_string(options.class_min_count)},
       {"class-min-share", fixed(options.class_min_share, 2)},
       {"word-classes", std::to_string(word_classes.size())},
-      {"weights", "int16"},
+      {"weights", "moves-int16,labels-sparse-int16"},
       {"move-features", std::to_string(trained.model.moves.num_features())},
       {"label-features", std::to_string(trained.model.labels.num_features())},
   };
@@ -199,7 +199,8 @@ Result<ParserTrainReport> train_parser(const ParserTrainOptions& options, std::f
   learn::ModelSection moves{"moves", {}}, labels{"labels", {}}, classes{"word-classes", {}};
   word_classes.serialize(classes.bytes);
   trained.model.moves.serialize(moves.bytes, learn::WeightEncoding::kInt16);
-  trained.model.labels.serialize(labels.bytes, learn::WeightEncoding::kInt16);
+  // Label rows are sparse (an update touches two of the 51 classes): store non-zeros only.
+  trained.model.labels.serialize(labels.bytes, learn::WeightEncoding::kSparseInt16);
   ParserModel saved;
   saved.label_names = label_names;
   saved.root_label = trained.model.root_label;

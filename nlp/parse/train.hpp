@@ -32,8 +32,8 @@ struct ParserTrainOptions {
   int explore_after = 1;             // epochs of pure oracle moves before exploring
   double explore_probability = 0.9;  // then follow the model's own wrong move this often
   std::uint64_t seed = 1;
-  float prune_below = 1.0f;          // drop feature rows whose averaged weights are all smaller
-                                     // (1.0 halves the model, dev scores unchanged)
+  float prune_below = 0.5f;          // drop averaged weights smaller than this
+                                     // (0.5: model ~30 MB, dev scores unchanged; 1.0: 14 MB, -0.2 LAS)
   int class_min_count = 3;           // word classes: words seen at least this often ...
   double class_min_share = 0.1;      // ... keep the tags of at least this share
 };
