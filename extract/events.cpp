@@ -15,7 +15,7 @@ struct Trigger {
 
 // Verb forms and nouns that name an event. Calls are told apart from other "calls" by a
 // phone word in the sentence (see is_call_sentence).
-constexpr std::array<Trigger, 46> kTriggers = {{
+constexpr std::array<Trigger, 48> kTriggers = {{
     {"meet", EventKind::Meeting},        {"meets", EventKind::Meeting},
     {"met", EventKind::Meeting},         {"meeting", EventKind::Meeting},
     {"meetings", EventKind::Meeting},    {"talks", EventKind::Meeting},
@@ -38,6 +38,7 @@ constexpr std::array<Trigger, 46> kTriggers = {{
     {"capture", EventKind::Capture},     {"captured", EventKind::Capture},
     {"seized", EventKind::Capture},      {"seize", EventKind::Capture},
     {"hosted", EventKind::Meeting},      {"received", EventKind::Meeting},
+    {"host", EventKind::Meeting},        {"hosts", EventKind::Meeting},
     {"attack", EventKind::Capture},      {"attacked", EventKind::Capture},
 }};
 
@@ -77,7 +78,7 @@ bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
     if (h < 0 || !in(view.word(static_cast<std::uint32_t>(h)), {"signed", "sign", "signing", "reached", "concluded", "struck"}))
       return false;
   }
-  if (in(word, {"received", "hosted", "attack", "attacked"}) && !verb) return false;
+  if (in(word, {"received", "hosted", "host", "hosts", "attack", "attacked"}) && !verb) return false;
   return true;
 }
 
@@ -134,13 +135,22 @@ void add_entities(const SentenceView& view, const std::vector<std::uint32_t>& to
   for (std::uint32_t token : tokens) {
     for (std::uint32_t t : view.with_conjuncts(token)) {
       std::int32_t e = view.entity_at(t);
-      // "the delegation of X", "X's team": the entity under a group noun.
+      // A name the parse hangs off a title or a first name ("President Volodymyr Zelensky").
       if (e < 0) {
+        for (std::uint32_t child : view.deps(t))
+          if (in(view.label(child), {"flat", "compound", "appos", "nmod:desc", "flat:name"}) && view.entity_at(child) >= 0) {
+            e = view.entity_at(child);
+            break;
+          }
+      }
+      // "the delegation of X", "X's team", "Russian forces": the entity under a group noun.
+      if (e < 0 && in(view.word(t), {"delegation", "team", "envoys", "envoy", "representatives", "officials",
+                                     "negotiators", "side", "counterpart", "counterparts", "leaders", "government",
+                                     "administration", "forces", "troops", "army", "military", "diplomats"})) {
         for (std::uint32_t child : view.deps(t)) {
           const std::string_view label = view.label(child);
-          if ((label == "nmod:poss" || label == "nmod" || label == "compound") && view.entity_at(child) >= 0 &&
-              in(view.word(t), {"delegation", "team", "envoys", "envoy", "representatives", "officials", "negotiators",
-                                "side", "counterpart", "counterparts", "leaders", "government", "administration"})) {
+          if ((label == "nmod:poss" || label == "nmod" || label == "compound" || label == "amod") &&
+              view.entity_at(child) >= 0) {
             e = view.entity_at(child);
             break;
           }
@@ -390,8 +400,12 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       return std::count_if(side.begin(), side.end(), [&](std::uint32_t e) { return entities[e].type != EntityType::Place; });
     };
     const std::size_t total = mention.side_a.size() + mention.side_b.size();
-    // An encounter needs two parties with at least one actor; other events one party.
-    if (is_encounter(kind) ? (total < 2 || actors(mention.side_a) + actors(mention.side_b) == 0) : total == 0) continue;
+    // An encounter needs two parties (a visit: a visitor and a place); other events one party.
+    const bool enough = kind == EventKind::Visit ? (actors(mention.side_a) + actors(mention.side_b) >= 1 &&
+                                                    (total >= 2 || mention.place >= 0))
+                        : is_encounter(kind) ? total >= 2
+                                             : total >= 1;
+    if (!enough) continue;
     if (!verb) {
       // The trigger's noun phrase, for the event's aliases: modifiers before it, and a place
       // or counterpart after it ("talks in Moscow", "visit to Tbilisi").

@@ -104,7 +104,12 @@ std::vector<std::uint32_t> title_holders(const SentenceView& view, const std::ve
         holders.push_back(static_cast<std::uint32_t>(e));
       continue;
     }
-    if (is_title_word(view.word(t))) title = true;
+    if (is_title_word(view.word(t)) ||
+        in(view.word(t), {"executive", "ceo", "chairman", "chairwoman", "chair", "president", "head", "chief",
+                          "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "aide",
+                          "minister", "secretary", "ambassador", "director", "commander", "governor", "mayor",
+                          "leader", "founder", "negotiator", "representative", "official", "premier"}))
+      title = true;
   }
   return title ? holders : std::vector<std::uint32_t>{};
 }
@@ -209,10 +214,9 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     if (!according && !(view.is_verb(v) && is_reporting_verb(view.word(v)))) continue;
     // The speaker: the subject, or X of "according to X".
     std::vector<std::uint32_t> speakers;
-    std::vector<std::uint32_t> speaker_tokens;
+    std::int32_t according_source = -1;  // the "X" of "according to X"
     if (according) {
-      for (std::uint32_t c : view.deps(v)) speaker_tokens.push_back(c);
-      if (view.head(v) >= 0 && speaker_tokens.empty()) continue;
+      if (view.label(v) == "case" && view.head(v) >= 0) according_source = view.head(v);
       for (std::uint32_t t = v + 1; t < view.end && t < v + 6; ++t)
         if (view.entity_at(t) >= 0) {
           speakers.push_back(static_cast<std::uint32_t>(view.entity_at(t)));
@@ -241,16 +245,18 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     for (std::uint32_t s : view.deps_labelled(v, "nsubj"))
       for (std::uint32_t t : view.subtree(s)) excluded.insert(t);
     if (according) {
-      if (view.head(v) < 0) continue;
-      const std::uint32_t h = static_cast<std::uint32_t>(view.head(v));
-      for (std::uint32_t t : view.subtree(v)) excluded.insert(t);
+      // "According to X, Y ...": the clause X hangs from, without X.
+      const std::uint32_t source = according_source >= 0 ? static_cast<std::uint32_t>(according_source) : v;
+      if (view.head(source) < 0) continue;
+      const std::uint32_t h = static_cast<std::uint32_t>(view.head(source));
+      for (std::uint32_t t : view.subtree(source)) excluded.insert(t);
       for (std::uint32_t t : view.subtree(h))
         if (!excluded.count(t)) content.push_back(t);
     } else {
       for (std::uint32_t c : view.deps(v)) {
         const std::string_view label = view.label(c);
         // Not obliques: "said Tuesday in Washington" says nothing about Washington.
-        if (in(label, {"ccomp", "parataxis", "xcomp", "obj"}) ||
+        if (in(label, {"ccomp", "parataxis", "xcomp", "obj", "iobj"}) ||
             (label.substr(0, 3) == "obl" && in(view.case_word(c), {"of", "about", "over", "for"}))) {
           for (std::uint32_t t : view.subtree(c))
             if (!excluded.count(t)) content.push_back(t);

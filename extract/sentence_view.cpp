@@ -46,6 +46,9 @@ std::vector<std::uint32_t> SentenceView::deps_labelled(std::uint32_t token, std:
 std::string_view SentenceView::case_word(std::uint32_t token) const {
   for (std::uint32_t child : deps(token))
     if (label(child) == "case") return word(child);
+  // "with Ukrainian President Volodymyr Zelensky": the preposition may hang off a title.
+  for (std::uint32_t t : subtree(token))
+    if (t < token && label(t) == "case") return word(t);
   return {};
 }
 
