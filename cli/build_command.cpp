@@ -32,6 +32,8 @@ constexpr std::string_view kUsage =
     "  --format LIST        comma-separated: graphml, dot, jsonld, svg (default graphml,dot,jsonld)\n"
     "  --jobs N             worker threads (default: one per core); output is the same for any N\n"
     "  --base-iri IRI       base of the JSON-LD IRIs (default https://newsgraph.example/)\n"
+    "  --models DIR         the trained models (default: $NEWSGRAPH_MODELS, ./models, or the\n"
+    "                       models beside the executable)\n"
     "  --explain-merges FILE  write, for each merged node, the forms it absorbed and the rule\n"
     "                       that merged each (merge/merge.hpp)\n"
     "  --quiet              print nothing but errors\n"
@@ -45,6 +47,7 @@ struct BuildArgs {
   unsigned jobs = 0;
   std::string base_iri;
   std::string explain_merges;
+  std::string models_dir;
   bool quiet = false;
   bool strict = false;
   std::vector<std::string> inputs;
@@ -87,6 +90,8 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
     } else if (arg == "--base-iri") {
       if (!value(out.base_iri)) return "--base-iri needs an IRI";
       if (out.base_iri.find("://") == std::string::npos) return "--base-iri must be an absolute IRI, not '" + out.base_iri + "'";
+    } else if (arg == "--models") {
+      if (!value(out.models_dir)) return "--models needs a folder";
     } else if (arg == "--explain-merges") {
       if (!value(out.explain_merges)) return "--explain-merges needs a file";
     } else if (arg == "--quiet" || arg == "-q") {
@@ -188,6 +193,12 @@ int run_build_command(std::span<const std::string> raw_args) {
   PipelineOptions options;
   options.inputs = args.inputs;
   options.jobs = args.jobs;
+  options.models_dir = args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
+  if (options.models_dir.empty()) {
+    std::fprintf(stderr, "newsgraph build: no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the "
+                         "executable); give --models DIR\n");
+    return kExitFailure;
+  }
   const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
   const auto start = std::chrono::steady_clock::now();
   Result<BuildReport> report = run_build(options, show_progress ? ProgressCallback(print_progress) : ProgressCallback());

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include "extract/extract.hpp"
 #include "merge/merge.hpp"
-#include "nlp/baseline/baseline_mentions.hpp"
+#include "pipeline/annotators.hpp"
 #include "tokenize/tokenize.hpp"
 
 namespace newsgraph {
@@ -53,10 +56,33 @@ struct StageClock {
 
 }  // namespace
 
+std::string find_models_dir(const std::string& executable_path) {
+  namespace fs = std::filesystem;
+  const auto has_models = [](const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / kNerModelFile, ec);
+  };
+  if (const char* env = std::getenv("NEWSGRAPH_MODELS"); env && *env) return env;
+  if (has_models("models")) return "models";
+  std::error_code ec;
+  const fs::path exe = fs::weakly_canonical(fs::path(executable_path), ec);
+  for (const fs::path& dir : {exe.parent_path().parent_path() / "models",
+                              exe.parent_path().parent_path() / "share" / "newsgraph" / "models"})
+    if (has_models(dir)) return dir.string();
+  return {};
+}
+
 Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
   BuildReport report;
   StageClock clock;
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+  const auto load_start = Clock::now();
+  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
+  if (!loaded) return loaded.status();
+  const Annotators& annotators = **loaded;
+  const NameLexicon& lexicon = annotators.lexicon;
+  clock.add(Stage::Load, load_start);
 
   // Ingest: every file read in parallel, results kept in input order.
   const std::vector<std::string> files = ingest::list_input_files(options.inputs, report.errors);
@@ -79,10 +105,6 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   }
   report.articles = articles.size();
 
-  NameLexicon lexicon = NameLexicon::builtin();
-  if (!options.gazetteer.empty()) {
-    if (Status status = lexicon.load_gazetteer(options.gazetteer); !status) return status;
-  }
 
   // Per article: tokenize, tag, extract — in parallel, results by index.
   std::vector<ArticleGraph> extracted(articles.size());
@@ -98,8 +120,12 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
         tokenize(doc);
         clock.add(Stage::Tokenize, start);
         start = Clock::now();
-        baseline::find_mentions(doc);
+        tag_pos(annotators.pos, doc);
+        tag_entities(annotators.ner, doc);
         clock.add(Stage::Tag, start);
+        start = Clock::now();
+        parse_document(annotators.parser, doc);
+        clock.add(Stage::Parse, start);
         start = Clock::now();
         extracted[i] = extract_article(doc, lexicon);
         clock.add(Stage::Extract, start);

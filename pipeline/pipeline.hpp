@@ -16,22 +16,26 @@
 #include "graph/knowledge_graph.hpp"
 #include "ingest/ingest.hpp"
 #include "merge/merge.hpp"
+#include "pipeline/annotators.hpp"
 
 namespace newsgraph {
 
 struct PipelineOptions {
   std::vector<std::string> inputs;  // files and directories
   unsigned jobs = 0;                // worker threads; 0 = one per core
+  std::string models_dir = "models";  // holds pos-en.model, ner-en.model, parser-en.model
   ingest::IngestOptions ingest;
-  // Gazetteer (data/gazetteers.tsv format) that fills the entity-resolution NameLexicon
-  // beside its built-in table (extract/lexicon.hpp); empty: the built-in table only.
-  std::string gazetteer;
 };
 
+// Where the models are when no folder is given: $NEWSGRAPH_MODELS, else ./models, else
+// <executable folder>/../models (a build tree inside the repository), else
+// <executable folder>/../share/newsgraph/models (an installed copy). Empty when none has them.
+std::string find_models_dir(const std::string& executable_path);
+
 // Wall time per stage, summed over threads (so with several jobs it exceeds elapsed time).
-enum class Stage : std::size_t { Ingest, Tokenize, Tag, Extract, Merge, Graph, kCount };
+enum class Stage : std::size_t { Load, Ingest, Tokenize, Tag, Parse, Extract, Merge, Graph, kCount };
 inline constexpr std::array<const char*, static_cast<std::size_t>(Stage::kCount)> kStageNames = {
-    "ingest", "tokenize", "tag", "extract", "merge", "graph"};
+    "load", "ingest", "tokenize", "tag", "parse", "extract", "merge", "graph"};
 
 struct BuildReport {
   KnowledgeGraph graph;

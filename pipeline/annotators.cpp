@@ -1,0 +1,30 @@
+#include "pipeline/annotators.hpp"
+
+#include "extract/extract.hpp"
+#include "tokenize/tokenize.hpp"
+
+namespace newsgraph {
+
+Result<std::unique_ptr<Annotators>> load_annotators(const std::string& models_dir) {
+  const std::string dir = models_dir.empty() ? std::string("models") : models_dir;
+  Result<pos::PosTagger> pos = pos::PosTagger::load(dir + "/" + kPosModelFile);
+  if (!pos) return pos.status();
+  Result<ner::NerModel> ner = ner::NerModel::load(dir + "/" + kNerModelFile);
+  if (!ner) return ner.status();
+  Result<DependencyParser> parser = DependencyParser::load(dir + "/" + kParserModelFile);
+  if (!parser) return parser.status();
+  NameLexicon lexicon = NameLexicon::builtin();
+  const std::string gazetteer_name = dir + "/" + kNerModelFile + " (gazetteer)";
+  if (Status status = lexicon.add_gazetteer_tsv(ner->gazetteer().serialize(), gazetteer_name); !status) return status;
+  return std::make_unique<Annotators>(Annotators{std::move(*pos), std::move(*ner), std::move(*parser), std::move(lexicon)});
+}
+
+ArticleGraph process_article(const Annotators& annotators, Document& doc) {
+  tokenize(doc);
+  tag_pos(annotators.pos, doc);
+  tag_entities(annotators.ner, doc);
+  parse_document(annotators.parser, doc);
+  return extract_article(doc, annotators.lexicon);
+}
+
+}  // namespace newsgraph
