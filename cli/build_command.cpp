@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "export/dot.hpp"
+#include "export/edge_report.hpp"
 #include "export/graphml.hpp"
 #include "export/jsonld.hpp"
 #include "export/render.hpp"
@@ -23,7 +24,8 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kUsage =
     "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--jobs N]\n"
-    "                       [--base-iri IRI] [--explain-merges FILE] [--quiet] [--strict] INPUT...\n\n"
+    "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
+    "                       [--explain-edges FILE] [--quiet] [--strict] INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order), extracts entities and relations, merges them across articles and writes\n"
     "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg).\n\n"
@@ -36,6 +38,8 @@ constexpr std::string_view kUsage =
     "                       models beside the executable)\n"
     "  --explain-merges FILE  write, for each merged node, the forms it absorbed and the rule\n"
     "                       that merged each (merge/merge.hpp)\n"
+    "  --explain-edges FILE write every edge with every sentence that supports it, its article,\n"
+    "                       offsets and the rule that read it\n"
     "  --quiet              print nothing but errors\n"
     "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
@@ -47,6 +51,7 @@ struct BuildArgs {
   unsigned jobs = 0;
   std::string base_iri;
   std::string explain_merges;
+  std::string explain_edges;
   std::string models_dir;
   bool quiet = false;
   bool strict = false;
@@ -92,6 +97,8 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
       if (out.base_iri.find("://") == std::string::npos) return "--base-iri must be an absolute IRI, not '" + out.base_iri + "'";
     } else if (arg == "--models") {
       if (!value(out.models_dir)) return "--models needs a folder";
+    } else if (arg == "--explain-edges") {
+      if (!value(out.explain_edges)) return "--explain-edges needs a file";
     } else if (arg == "--explain-merges") {
       if (!value(out.explain_merges)) return "--explain-merges needs a file";
     } else if (arg == "--quiet" || arg == "-q") {
@@ -229,6 +236,13 @@ int run_build_command(std::span<const std::string> raw_args) {
       return kExitFailure;
     }
     written.push_back(args.explain_merges);
+  }
+  if (!args.explain_edges.empty()) {
+    if (Status status = write_edge_report(report->graph, args.explain_edges); !status) {
+      std::fprintf(stderr, "newsgraph build: %s\n", status.message().c_str());
+      return kExitFailure;
+    }
+    written.push_back(args.explain_edges);
   }
   const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.quiet) print_summary(*report, elapsed_s, written);
