@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,7 +18,8 @@ namespace newsgraph::cli {
 namespace {
 
 constexpr std::string_view kTrainUsage =
-    "usage: newsgraph train pos --train FILE --dev FILE -o MODEL [--seed N] [--epochs N]\n\n"
+    "usage: newsgraph train pos --train FILE --dev FILE -o MODEL [--seed N] [--epochs N]\n"
+    "                           [--wordnet FILE] [--extra FILE [--extra-weight W]]\n\n"
     "Trains the part-of-speech tagger (Penn tags, the XPOS column) on a CoNLL-U treebank\n"
     "(UD English EWT), keeping the epoch with the best accuracy on --dev, and writes MODEL\n"
     "atomically. The same data and options give the same model file, byte for byte.\n\n"
@@ -25,7 +28,11 @@ constexpr std::string_view kTrainUsage =
     "  --dev FILE     development treebank (CoNLL-U), for choosing the epoch\n"
     "  -o MODEL       output model file\n"
     "  --seed N       shuffling seed (default 1)\n"
-    "  --epochs N     maximum number of epochs (default 15; stops earlier when dev stops improving)\n";
+    "  --epochs N     maximum number of epochs (default 15; stops earlier when dev stops improving)\n"
+    "  --wordnet FILE open-class lexicon embedded in the model (default data/wordnet-pos.tsv,\n"
+    "                 built by scripts/build-wordnet-pos; 'none' for no WordNet features)\n"
+    "  --extra FILE   more training sentences from a CoNLL-2003 file's POS column (default none)\n"
+    "  --extra-weight W  update step of the --extra sentences (default 1)\n";
 
 constexpr std::string_view kEvalUsage =
     "usage: newsgraph eval pos MODEL FILE\n\n"
@@ -51,7 +58,7 @@ int usage_error(std::string_view usage, const std::string& message) {
 }
 
 int run_train(std::span<const std::string> args) {
-  std::string train_path, dev_path, out_path;
+  std::string train_path, dev_path, out_path, wordnet_path = "data/wordnet-pos.tsv", extra_path;
   pos::PosTrainOptions options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -74,6 +81,17 @@ int run_train(std::span<const std::string> args) {
     } else if (a == "--epochs") {
       if (!value(v) || !parse_number(v, n) || n == 0 || n > 1000) return usage_error(kTrainUsage, "--epochs needs a number 1-1000");
       options.max_epochs = static_cast<int>(n);
+    } else if (a == "--wordnet") {
+      if (!value(wordnet_path)) return usage_error(kTrainUsage, "--wordnet needs a file or 'none'");
+    } else if (a == "--extra") {
+      if (!value(extra_path)) return usage_error(kTrainUsage, "--extra needs a file");
+    } else if (a == "--extra-weight") {
+      double w = 0;
+      if (!value(v)) return usage_error(kTrainUsage, "--extra-weight needs a number");
+      const auto r = std::from_chars(v.data(), v.data() + v.size(), w);
+      if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !(w > 0 && w <= 10))
+        return usage_error(kTrainUsage, "--extra-weight needs a number in (0, 10]");
+      options.extra_weight = static_cast<float>(w);
     } else {
       return usage_error(kTrainUsage, "unknown argument '" + a + "'");
     }
@@ -86,8 +104,23 @@ int run_train(std::span<const std::string> args) {
   if (!train) return std::fprintf(stderr, "newsgraph: %s\n", train.status().message().c_str()), kExitFailure;
   auto dev = conllu::read_conllu(dev_path);
   if (!dev) return std::fprintf(stderr, "newsgraph: %s\n", dev.status().message().c_str()), kExitFailure;
+  std::vector<std::string> inputs{train_path, dev_path};
+  if (wordnet_path != "none") {
+    std::ifstream in(wordnet_path, std::ios::binary);
+    if (!in) return std::fprintf(stderr, "newsgraph: %s: cannot open (see scripts/build-wordnet-pos)\n", wordnet_path.c_str()), kExitFailure;
+    std::ostringstream text;
+    text << in.rdbuf();
+    options.wordnet = text.str();
+    inputs.push_back(wordnet_path);
+  }
+  if (!extra_path.empty()) {
+    auto extra = pos::read_conll2003_pos(extra_path);
+    if (!extra) return std::fprintf(stderr, "newsgraph: %s\n", extra.status().message().c_str()), kExitFailure;
+    options.extra = std::move(*extra);
+    inputs.push_back(extra_path);
+  }
   std::vector<std::pair<std::string, std::string>> checksums;
-  for (const auto& path : {train_path, dev_path}) {
+  for (const auto& path : inputs) {
     auto sha = learn::sha256_file(path);
     if (!sha) return std::fprintf(stderr, "newsgraph: %s\n", sha.status().message().c_str()), kExitFailure;
     checksums.emplace_back(std::filesystem::path(path).filename().string(), *sha);

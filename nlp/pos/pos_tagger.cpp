@@ -19,6 +19,7 @@ enum Template : std::uint32_t {
   kTag1, kTag2, kTag12, kTag1Lower, kPrev1LowerLower, kLowerNext1Lower,
   kAmb, kNext1Amb, kNext2Amb, kTag1Next1Amb, kTag1Amb, kNext1Shape, kPrev1Shape, kTag1Suf3,
   kAmbLower, kFlagsAmbLower, kNext1AmbNext2Amb, kSuf3Next1Amb,
+  kWn, kWnFlags, kNext1Wn, kPrev1Wn, kTag1Wn, kWnSuf3,
   kRight1, kRight2, kRight12, kRight1Lower, kTag1Right1, kRight1Suf3,
   kNumTemplates,
   // value templates (hashing the strings)
@@ -30,7 +31,7 @@ constexpr char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char
 TokenInfo make_sentinel(std::string_view name) {
   TokenInfo info;
   const std::uint64_t h = learn::hash_feature(kValSentinel, name);
-  info.word = info.lower = info.shape = info.flags = info.amb = info.amb_lower = h;
+  info.word = info.lower = info.shape = info.flags = info.amb = info.amb_lower = info.wn = h;
   for (auto& p : info.pre) p = h;
   for (auto& s : info.suf) s = h;
   return info;
@@ -142,6 +143,30 @@ void features(const std::vector<TokenInfo>& info, std::size_t i, std::uint32_t p
   add(kFlagsAmbLower, learn::hash_combine(c.flags, c.amb_lower));
   add(kNext1AmbNext2Amb, learn::hash_combine(n1.amb, n2.amb));
   add(kSuf3Next1Amb, learn::hash_combine(c.suf[2], n1.amb));
+  add(kWn, c.wn);
+  add(kWnFlags, learn::hash_combine(c.wn, c.flags));
+  add(kNext1Wn, n1.wn);
+  add(kPrev1Wn, p1.wn);
+  add(kTag1Wn, learn::hash_combine(t1, c.wn));
+  add(kWnSuf3, learn::hash_combine(c.wn, c.suf[2]));
+}
+
+std::uint8_t wordnet_bits(std::string_view letters) {
+  std::uint8_t bits = 0;
+  for (char c : letters) {
+    switch (c) {
+      case 'n': bits |= 1; break;
+      case 'v': bits |= 2; break;
+      case 'a': bits |= 4; break;
+      case 'r': bits |= 8; break;
+      case 'N': bits |= 16; break;
+      case 'V': bits |= 32; break;
+      case 'A': bits |= 64; break;
+      case 'R': bits |= 128; break;
+      default: break;
+    }
+  }
+  return bits;
 }
 
 void right_features(const std::vector<TokenInfo>& info, std::size_t i, std::uint32_t prev1, std::uint32_t right1,
@@ -195,13 +220,37 @@ void PosTagger::build_index() {
   }
 }
 
+Status PosTagger::set_wordnet(std::string text) {
+  wordnet_index_.clear();
+  wordnet_index_.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  std::string_view rest = text;
+  std::size_t line = 0;
+  while (!rest.empty()) {
+    ++line;
+    const auto nl = rest.find('\n');
+    const std::string_view row = rest.substr(0, nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    const auto tab = row.find('\t');
+    if (tab == std::string_view::npos) return Status::error("wordnet line " + std::to_string(line) + ": expected 2 fields");
+    wordnet_index_[detail::wordnet_key(row.substr(0, tab))] = detail::wordnet_bits(row.substr(tab + 1));
+  }
+  wordnet_text_ = std::move(text);
+  return Status::ok();
+}
+
+std::uint32_t PosTagger::wordnet_lookup(std::uint64_t key) const {
+  const auto it = wordnet_index_.find(key);
+  return it == wordnet_index_.end() ? 0u : it->second;
+}
+
 void PosTagger::tag_ids(std::span<const std::string_view> words, std::vector<std::uint16_t>& tag_ids) const {
   Scratch& s = scratch();
   auto lookup = [this](std::uint64_t key) {
     const auto it = lexicon_index_.find(key);
     return it == lexicon_index_.end() ? detail::LexiconHit{} : detail::LexiconHit{it->second.class_hash, it->second.dict_tag};
   };
-  detail::analyse(words, lookup, s.info, s.buffer, s.lower);
+  auto wordnet = [this](std::uint64_t key) { return wordnet_lookup(key); };
+  detail::analyse(words, lookup, wordnet, s.info, s.buffer, s.lower);
   tag_ids.resize(words.size());
   s.scores.resize(tags_.size());
   const bool two_pass = second_.num_labels() != 0;
@@ -269,6 +318,7 @@ Status PosTagger::save(const std::string& path) const {
     file.sections.push_back(std::move(second));
   }
   file.sections.push_back(std::move(lexicon));
+  if (!wordnet_text_.empty()) file.sections.push_back(learn::ModelSection{"wordnet", wordnet_text_});
   return learn::save_model(path, file);
 }
 
@@ -318,6 +368,9 @@ Result<PosTagger> PosTagger::from_model(const learn::ModelFile& file, const std:
     tagger.lexicon_.emplace_back(std::string(row.substr(0, tab1)), std::move(entry));
   }
   tagger.build_index();
+  if (const learn::ModelSection* wordnet = file.section("wordnet")) {
+    if (Status st = tagger.set_wordnet(wordnet->bytes); !st) return fail("section " + st.message());
+  }
   return tagger;
 }
 

@@ -5,12 +5,15 @@
 // features in the style of Honnibal's "A good POS tagger in about 200 lines": the word,
 // its lower case, prefixes 1-3, suffixes 1-4, shape, flags, the two words on either side with
 // their suffixes and shapes, the two previous tags and their conjunction, and the
-// "ambiguity class" (the tags a training word was seen with) of the word and the next two.
+// "ambiguity class" (the tags a training word was seen with) of the word and the next two,
+// and what WordNet says about the word and its neighbours (open classes of the form, and
+// the regular inflections that lead to a WordNet lemma: detail::wordnet_signature).
 // Frequent unambiguous words are tagged from a tag dictionary without scoring (fast path).
 // Token text goes through pos_form() (curly quotes → ASCII) before any feature.
 //
 // Model file: learn/model_file.hpp with kind "pos-tagger" and sections "weights"
-// (perceptron, int16), "lexicon" (word → ambiguity class and dictionary tag). See
+// (perceptron, int16), "lexicon" (word → ambiguity class and dictionary tag), "wordnet"
+// (data/wordnet-pos.tsv as trained with; optional). See
 // docs/model-format.md and models/README.md.
 //
 // Thread safety: a loaded PosTagger is immutable; tag() may run concurrently from any
@@ -36,7 +39,7 @@ namespace newsgraph::pos {
 
 inline constexpr std::string_view kPosModelKind = "pos-tagger";
 // Bump when feature extraction changes: models of another feature set are refused.
-inline constexpr std::uint32_t kPosFeatureSet = 1;
+inline constexpr std::uint32_t kPosFeatureSet = 2;
 
 // What the tagger knows about a frequent training word.
 struct LexiconEntry {
@@ -79,6 +82,9 @@ class PosTagger {
 
   void build_index();
   void serialize_lexicon(std::string& out) const;
+  // Installs the WordNet lexicon (data/wordnet-pos.tsv's text; see scripts/build-wordnet-pos).
+  Status set_wordnet(std::string text);
+  std::uint32_t wordnet_lookup(std::uint64_t key) const;
 
   learn::Perceptron model_;
   learn::Perceptron second_;  // the second pass (also sees the first pass's right tags), or empty
@@ -86,6 +92,8 @@ class PosTagger {
   learn::ModelHeader header_;
   std::vector<std::pair<std::string, LexiconEntry>> lexicon_;  // sorted by word
   std::unordered_map<std::uint64_t, LexiconValue> lexicon_index_;  // hash of the word
+  std::string wordnet_text_;  // section "wordnet": data/wordnet-pos.tsv as trained with, or empty
+  std::unordered_map<std::uint64_t, std::uint8_t> wordnet_index_;  // wordnet_key(form) → bits
 };
 
 // Fills doc.pos with one tag per token of doc.tokens, sentence by sentence (doc.sentences).
@@ -104,6 +112,11 @@ struct PosTrainOptions {
   bool two_pass = false;        // add a second pass that also sees the first pass's right tags
                                 // (measured on EWT dev: +0.03 for 5x the training time; off)
   int jackknife_folds = 5;      // folds for the first pass's tags that the second learns from
+  std::vector<TaggedSentence> extra;  // more training sentences (e.g. read_conll2003_pos), after
+                                      // the treebank's; their updates count extra_weight
+  float extra_weight = 1.0f;
+  std::string wordnet;          // open-class lexicon (data/wordnet-pos.tsv's text), embedded in
+                                // the model as section "wordnet"; empty: no WordNet features
 };
 
 // Trains a tagger on `train`, choosing the epoch by accuracy on `dev` (the last epoch when
@@ -113,6 +126,11 @@ struct PosTrainOptions {
 PosTagger train_pos_tagger(const std::vector<conllu::TreebankSentence>& train,
                            const std::vector<conllu::TreebankSentence>* dev, const PosTrainOptions& options,
                            std::function<void(std::string_view)> log);
+
+// The POS column of a CoNLL-2003 file (word POS chunk NE, blank line between sentences,
+// -DOCSTART- lines skipped) mapped to the EWT tag set: "(" ")" → -LRB- -RRB-, '"' → `` or ''
+// (alternately, per sentence); sentences with a tag outside `tags` (NN|SYM) are dropped.
+Result<std::vector<TaggedSentence>> read_conll2003_pos(const std::string& path);
 
 struct PosEvaluation {
   double accuracy = 0;  // percent of tokens tagged right

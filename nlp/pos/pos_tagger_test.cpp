@@ -84,3 +84,27 @@ TEST_CASE("pos tagger refuses a model of another kind", "[pos]") {
   REQUIRE_FALSE(result);
   CHECK(result.status().message().find("models/x.model: a 'ner-tagger' model, not a POS tagger") == 0);
 }
+
+#include <map>
+
+#include "nlp/pos/pos_features.hpp"
+
+TEST_CASE("WordNet signature: lemma bits and regular inflections", "[pos]") {
+  const std::map<std::string, std::string> lexicon = {{"walk", "nv"}, {"happy", "a"}, {"city", "n"}, {"ran", "V"}};
+  std::map<std::uint64_t, std::uint32_t> index;
+  for (const auto& [word, letters] : lexicon) index[detail::wordnet_key(word)] = detail::wordnet_bits(letters);
+  auto wordnet = [&](std::uint64_t key) {
+    const auto it = index.find(key);
+    return it == index.end() ? 0u : it->second;
+  };
+  std::string base;
+  CHECK(detail::wordnet_bits("ARanrv") == 0xcf);  // A R a n r v
+  CHECK(detail::wordnet_signature("walk", wordnet, base) == 3u);
+  CHECK(detail::wordnet_signature("walked", wordnet, base) == (1u << 10));
+  CHECK(detail::wordnet_signature("walks", wordnet, base) == ((1u << 8) | (1u << 9)));
+  CHECK(detail::wordnet_signature("walking", wordnet, base) == (1u << 11));
+  CHECK(detail::wordnet_signature("cities", wordnet, base) == (1u << 8));
+  CHECK(detail::wordnet_signature("happiest", wordnet, base) == 0u);  // -iest is not a morphy rule
+  CHECK(detail::wordnet_signature("ran", wordnet, base) == 32u);
+  CHECK(detail::wordnet_signature("putin", wordnet, base) == 0u);
+}

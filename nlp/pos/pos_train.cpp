@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "learn/shuffle.hpp"
@@ -51,13 +53,25 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
         origin.push_back(s);
       }
   }
+  std::vector<float> step(train.size(), 1.0f);
+  for (const TaggedSentence& sent : options.extra) {
+    origin.push_back(train_bank.size() + (train.size() - step.size()));
+    train.push_back(sent);
+  }
+  step.resize(train.size(), options.extra_weight);
   const std::vector<TaggedSentence> dev = dev_bank ? to_tagged(*dev_bank, TreebankTokens::kWords) : std::vector<TaggedSentence>{};
 
   PosTagger tagger;
+  if (!options.wordnet.empty()) {
+    if (Status st = tagger.set_wordnet(options.wordnet); !st) throw std::runtime_error("train pos: " + st.message());
+  }
   // Tag set: every training tag, sorted.
   {
     std::set<std::string> tags;
     for (const auto& sent : train) tags.insert(sent.tags.begin(), sent.tags.end());
+    for (const auto& sent : options.extra)
+      for (const auto& tag : sent.tags)
+        if (!tags.count(tag)) throw std::runtime_error("train pos: extra data tag '" + tag + "' not in the treebank");
     tagger.tags_.assign(tags.begin(), tags.end());
   }
   std::map<std::string, std::uint32_t, std::less<>> tag_id;
@@ -138,7 +152,8 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
         return it == lexicon.end() ? detail::LexiconHit{} : it->second;
       };
       words.assign(train[s].words.begin(), train[s].words.end());
-      detail::analyse(words, lookup, info[s], buffer, lower);
+      auto wordnet = [&tagger](std::uint64_t key) { return tagger.wordnet_lookup(key); };
+      detail::analyse(words, lookup, wordnet, info[s], buffer, lower);
       for (const auto& tag : train[s].tags) gold[s].push_back(static_cast<std::uint16_t>(tag_id.at(tag)));
     }
   }
@@ -177,7 +192,7 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
           guess = static_cast<std::uint32_t>(dict);
         } else {
           guess = greedy(model, info[s], sent_gold.size(), right ? &(*right)[s] : nullptr, i, prev1, prev2);
-          model.update(features, sent_gold[i], guess);
+          model.update(features, sent_gold[i], guess, step[s]);
           model.next_example();
         }
         correct += guess == sent_gold[i];
@@ -284,8 +299,54 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
       {"weights", "sparse-int16"},
       {"features", std::to_string(best.num_features())},
       {"lexicon-words", std::to_string(best.lexicon_.size())},
+      {"extra-sentences", std::to_string(options.extra.size())},
+      {"extra-weight", format_fixed(options.extra_weight, 2)},
+      {"wordnet-words", std::to_string(best.wordnet_index_.size())},
   };
   return best;
+}
+
+Result<std::vector<TaggedSentence>> read_conll2003_pos(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(path + ": cannot open");
+  std::vector<TaggedSentence> out;
+  TaggedSentence sent;
+  bool drop = false;
+  auto flush = [&] {
+    if (!sent.words.empty() && !drop) {
+      bool open = true;
+      for (auto& tag : sent.tags)
+        if (tag == "\"") {
+          tag = open ? "``" : "''";
+          open = !open;
+        }
+      out.push_back(std::move(sent));
+    }
+    sent = TaggedSentence{};
+    drop = false;
+  };
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (line.starts_with("-DOCSTART-")) continue;
+    const auto sp1 = line.find(' ');
+    const auto sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
+    if (sp1 == std::string::npos) return Status::error(path + ":" + std::to_string(number) + ": expected 'word POS ...'");
+    std::string tag = line.substr(sp1 + 1, sp2 == std::string::npos ? std::string::npos : sp2 - sp1 - 1);
+    if (tag == "(") tag = "-LRB-";
+    else if (tag == ")") tag = "-RRB-";
+    else if (tag.find('|') != std::string::npos || tag == "-X-") drop = true;
+    sent.words.push_back(line.substr(0, sp1));
+    sent.tags.push_back(std::move(tag));
+  }
+  flush();
+  return out;
 }
 
 PosTagger train_pos_tagger(const std::vector<conllu::TreebankSentence>& train,
