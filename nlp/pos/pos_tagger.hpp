@@ -72,6 +72,10 @@ class PosTagger {
   const learn::ModelHeader& header() const { return header_; }
   learn::ModelHeader& header() { return header_; }
   std::size_t num_features() const { return model_.num_features() + second_.num_features(); }
+  // The WordNet lexicon the model was trained with (section "wordnet", data/wordnet-pos.tsv's
+  // text), or empty. Retraining with the same options (e.g. jackknife taggers) needs
+  // PosTrainOptions::wordnet = wordnet_text(): the header's hyper-parameters do not hold it.
+  const std::string& wordnet_text() const { return wordnet_text_; }
 
  private:
   friend class PosTrainer;
