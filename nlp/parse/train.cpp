@@ -64,8 +64,10 @@ void tag_sentences(const pos::PosTagger& tagger, std::vector<parse::TrainSentenc
   }
 }
 
-// The POS training options recorded in a tagger's header (its best epoch as the epoch count).
-pos::PosTrainOptions pos_options_from(const learn::ModelHeader& header) {
+// The POS training options of a tagger: its header's hyper-parameters (its best epoch as the
+// epoch count) and its embedded WordNet lexicon.
+pos::PosTrainOptions pos_options_from(const pos::PosTagger& tagger) {
+  const learn::ModelHeader& header = tagger.header();
   pos::PosTrainOptions options;
   auto get = [&](std::string_view name) -> std::string {
     for (const auto& [k, v] : header.hyper_parameters)
@@ -83,6 +85,7 @@ pos::PosTrainOptions pos_options_from(const learn::ModelHeader& header) {
   options.two_pass = get("two-pass") == "yes";
   options.jackknife_folds = to_int(get("jackknife-folds"), options.jackknife_folds);
   options.seed = header.seed;
+  options.wordnet = tagger.wordnet_text();  // not in the header: the model's own section
   return options;
 }
 
@@ -122,7 +125,7 @@ Result<ParserTrainReport> train_parser(const ParserTrainOptions& options, std::f
   tag_sentences(*tagger, dev, 0, dev.size());
   // Train: jackknifed tags.
   const int folds = std::max(1, options.folds);
-  const pos::PosTrainOptions pos_options = pos_options_from(tagger->header());
+  const pos::PosTrainOptions pos_options = pos_options_from(*tagger);
   if (folds > 1) {
     const std::size_t n = train_bank->size();
     for (int k = 0; k < folds; ++k) {
