@@ -344,6 +344,12 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
         add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(view.head(t)), "nsubj"), a);
       add_entities(view, view.deps_labelled(t, "obj"), b);
       add_entities(view, obliques(view, t, {"with", "between", "by"}), b);
+      // A parse that lost the object of "X met Y": the name right after the verb.
+      if (b.empty() && !a.empty() && in(view.word(t), {"met", "meets", "meet", "hosted", "received", "visited"})) {
+        std::uint32_t next = t + 1;
+        if (next < view.end && view.word(next) == "with") ++next;
+        if (next < view.end && view.entity_at(next) >= 0) add_entities(view, {next}, b);
+      }
     } else {
       add_entities(view, view.deps_labelled(t, "nmod:poss"), a);
       if (governor >= 0 && in(view.label(t), {"obj", "obl"}))
@@ -366,6 +372,12 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     std::vector<std::uint32_t> place_tokens = obliques(view, t, {"in", "at", "to"});
     if (governor >= 0) {
       const auto more = obliques(view, static_cast<std::uint32_t>(governor), {"in", "at"});
+      place_tokens.insert(place_tokens.end(), more.begin(), more.end());
+    }
+    // "met Elon Musk in Texas": the place may hang off the counterpart.
+    for (std::uint32_t d : view.deps(t)) {
+      if (!in(view.label(d), {"obj", "obl", "nsubj"}) && view.label(d).substr(0, 4) != "nmod") continue;
+      const auto more = obliques(view, d, {"in", "at"});
       place_tokens.insert(place_tokens.end(), more.begin(), more.end());
     }
     if (kind == EventKind::Invasion || kind == EventKind::Capture || kind == EventKind::Visit) {

@@ -249,7 +249,12 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
       const std::uint32_t source = according_source >= 0 ? static_cast<std::uint32_t>(according_source) : v;
       if (view.head(source) < 0) continue;
       const std::uint32_t h = static_cast<std::uint32_t>(view.head(source));
-      for (std::uint32_t t : view.subtree(source)) excluded.insert(t);
+      // Leave out "according to X" itself, not what the parse may have hung below X.
+      excluded.insert(v);
+      for (std::uint32_t t : view.deps(v)) excluded.insert(t);
+      for (std::uint32_t t = view.first; t < view.end; ++t)
+        if (view.entity_at(t) >= 0 && view.entity_at(t) == view.entity_at(source)) excluded.insert(t);
+      excluded.insert(source);
       for (std::uint32_t t : view.subtree(h))
         if (!excluded.count(t)) content.push_back(t);
     } else {
