@@ -42,10 +42,10 @@ struct SourceSpan {
 
 // What ingest/ produces for one article.
 struct Article {
-  std::string id;      // stable: file stem, or "<file stem>:<line>" / the JSON "id" for JSON lines
+  std::string id;      // stable: file stem; for JSON lines the "id" field, else "<file stem>-<line>"
   std::string source;  // the input path as given (relative paths stay relative)
   std::string title;
-  std::string date;    // as written; ISO 8601 when the input had a recognisable date
+  std::string date;    // ISO 8601 when the input had a recognisable date, else empty
   std::string url;
   // Cleaned text: valid UTF-8, no forbidden controls, paragraphs separated by "\n\n", the
   // title as the first paragraph (once: a repeated headline is dropped).
@@ -83,7 +83,8 @@ struct Evidence {
   std::string rule;                // which pattern or rule produced the relation
 };
 
-// Dependency arcs, one per token: head is a token index in the same sentence, or -1 for root.
+// Dependency arcs, one per token: head is a DOCUMENT token index (always inside the token's
+// own sentence), or -1 for the sentence root.
 struct Arc {
   std::int32_t head = -1;
   std::string label;
