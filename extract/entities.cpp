@@ -271,6 +271,17 @@ class Resolver {
       if (group.country) votes[static_cast<std::size_t>(EntityType::Place)] += 3.0;
       else if (lexicon_.is_known_place(name.key)) votes[static_cast<std::size_t>(EntityType::Place)] += 1.5;
       if (lexicon_.is_known_organization(name.key)) votes[static_cast<std::size_t>(EntityType::Organization)] += 1.5;
+      // Context: "the newspaper Kommersant" (an organisation noun right before the name);
+      // "Kremlin spokesman" (a spokesperson right after a name that is no known place:
+      // a seat of government standing for the institution).
+      const std::string_view before = name.first_token > 0 ? std::string_view(tkey(name.first_token - 1)) : "";
+      const std::string_view after = name.end_token < doc_.tokens.size() ? std::string_view(tkey(name.end_token)) : "";
+      if (in(before, {"newspaper", "daily", "agency", "broadcaster", "channel", "magazine", "outlet", "website",
+                      "company", "firm", "bank", "party", "tabloid", "weekly", "network", "station"}))
+        votes[static_cast<std::size_t>(EntityType::Organization)] += 2.0;
+      if (in(after, {"spokesman", "spokeswoman", "spokesperson", "aide", "aides"}) && !group.country &&
+          !lexicon_.is_any_place_name(name.key))
+        votes[static_cast<std::size_t>(EntityType::Organization)] += 2.0;
       if (!lexicon_.is_known_place(name.key) &&
           ((name.words.size() == 1 && lexicon_.is_surname(name.key)) ||
            (name.words.size() >= 2 && name.words.size() <= 4 && lexicon_.is_given_name(name.words.front()))))
