@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/union_find.hpp"
 #include "core/utf8.hpp"
 #include "extract/names.hpp"
 
@@ -42,21 +43,6 @@ bool is_nominal_head(std::string_view key) {
                   "executive", "founder", "coach", "manager", "commissioner", "mayor", "governor"});
 }
 
-struct UnionFind {
-  std::vector<std::uint32_t> parent;
-  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  std::uint32_t find(std::uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  // The lower index stays the root, so roots follow first appearance.
-  void unite(std::uint32_t a, std::uint32_t b) {
-    a = find(a), b = find(b);
-    if (a == b) return;
-    if (b < a) std::swap(a, b);
-    parent[b] = a;
-  }
-};
 
 // One usable mention after title stripping.
 struct NameMention {

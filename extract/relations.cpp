@@ -348,7 +348,6 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
   std::vector<ArticleEvent> events;
   std::vector<std::pair<EventMention, std::size_t>> mentions;  // mention, event index
   std::vector<std::pair<EventKind, std::uint32_t>> events_so_far;  // kind, entity index (once added)
-  const std::size_t named_entities = graph.entities.size();
 
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (doc.sentences[s].end_token <= doc.sentences[s].first_token) continue;
@@ -413,7 +412,6 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
                      "met-with:joint-subjects", {}, status);
     }
   }
-  (void)named_entities;
 }
 
 }  // namespace newsgraph

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/union_find.hpp"
 #include "core/atomic_file.hpp"
 #include "extract/names.hpp"
 
@@ -92,21 +93,6 @@ std::string canonical_key(std::string_view name, EntityType type, const NameLexi
 
 std::uint64_t hash_key(const std::string& key) { return std::hash<std::string>{}(key); }
 
-struct UnionFind {
-  std::vector<std::uint32_t> parent;
-  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  std::uint32_t find(std::uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  bool unite(std::uint32_t a, std::uint32_t b) {
-    a = find(a), b = find(b);
-    if (a == b) return false;
-    if (b < a) std::swap(a, b);
-    parent[b] = a;
-    return true;
-  }
-};
 
 class Merger {
  public:

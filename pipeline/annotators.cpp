@@ -1,5 +1,7 @@
 #include "pipeline/annotators.hpp"
 
+#include <chrono>
+
 #include "extract/extract.hpp"
 #include "tokenize/tokenize.hpp"
 
@@ -19,12 +21,24 @@ Result<std::unique_ptr<Annotators>> load_annotators(const std::string& models_di
   return std::make_unique<Annotators>(Annotators{std::move(*pos), std::move(*ner), std::move(*parser), std::move(lexicon)});
 }
 
-ArticleGraph process_article(const Annotators& annotators, Document& doc) {
+ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings) {
+  using Clock = std::chrono::steady_clock;
+  auto start = Clock::now();
+  const auto lap = [&](double ArticleTimings::*field) {
+    const auto now = Clock::now();
+    if (timings) timings->*field += std::chrono::duration<double>(now - start).count();
+    start = now;
+  };
   tokenize(doc);
+  lap(&ArticleTimings::tokenize_s);
   tag_pos(annotators.pos, doc);
   tag_entities(annotators.ner, doc);
+  lap(&ArticleTimings::tag_s);
   parse_document(annotators.parser, doc);
-  return extract_article(doc, annotators.lexicon);
+  lap(&ArticleTimings::parse_s);
+  ArticleGraph graph = extract_article(doc, annotators.lexicon);
+  lap(&ArticleTimings::extract_s);
+  return graph;
 }
 
 }  // namespace newsgraph

@@ -30,8 +30,17 @@ struct Annotators {
 // Loads the three models from `models_dir`. Fails naming the file that could not load.
 Result<std::unique_ptr<Annotators>> load_annotators(const std::string& models_dir);
 
+// Seconds spent in each step of process_article(), for the pipeline's stage figures.
+struct ArticleTimings {
+  double tokenize_s = 0;
+  double tag_s = 0;
+  double parse_s = 0;
+  double extract_s = 0;
+};
+
 // Tokenizes, tags, parses and extracts one article: its ArticleGraph. `doc` keeps the
-// annotations (tokens, pos, mentions, arcs) for callers that want them.
-ArticleGraph process_article(const Annotators& annotators, Document& doc);
+// annotations (tokens, pos, mentions, arcs) for callers that want them; `timings`, when
+// given, receives the time of each step.
+ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings = nullptr);
 
 }  // namespace newsgraph

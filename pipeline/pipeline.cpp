@@ -12,16 +12,12 @@
 #include "extract/extract.hpp"
 #include "merge/merge.hpp"
 #include "pipeline/annotators.hpp"
-#include "tokenize/tokenize.hpp"
 
 namespace newsgraph {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Runs task(i) for i in [0, count) on `jobs` threads; the calling thread polls `tick`
 // about ten times a second until all are done.
@@ -51,6 +47,9 @@ struct StageClock {
   void add(Stage stage, Clock::time_point start) {
     nanos[static_cast<std::size_t>(stage)] +=
         std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
+  }
+  void add_seconds(Stage stage, double seconds) {
+    nanos[static_cast<std::size_t>(stage)] += static_cast<std::int64_t>(seconds * 1e9);
   }
 };
 
@@ -116,19 +115,12 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
       [&](std::size_t i) {
         Document doc;
         doc.article = std::move(*articles[i]);
-        auto start = Clock::now();
-        tokenize(doc);
-        clock.add(Stage::Tokenize, start);
-        start = Clock::now();
-        tag_pos(annotators.pos, doc);
-        tag_entities(annotators.ner, doc);
-        clock.add(Stage::Tag, start);
-        start = Clock::now();
-        parse_document(annotators.parser, doc);
-        clock.add(Stage::Parse, start);
-        start = Clock::now();
-        extracted[i] = extract_article(doc, lexicon);
-        clock.add(Stage::Extract, start);
+        ArticleTimings timings;
+        extracted[i] = process_article(annotators, doc, &timings);
+        clock.add_seconds(Stage::Tokenize, timings.tokenize_s);
+        clock.add_seconds(Stage::Tag, timings.tag_s);
+        clock.add_seconds(Stage::Parse, timings.parse_s);
+        clock.add_seconds(Stage::Extract, timings.extract_s);
         tokens += doc.tokens.size();
         bytes += doc.article.text.size();
         done.fetch_add(1);
