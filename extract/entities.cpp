@@ -234,8 +234,38 @@ class Resolver {
     }
   }
 
+  // Lists of three or more names ("Kherson, Donetsk and Luhansk") name things of one kind:
+  // for each name, the types of the other members (their tagger types; Place for a known
+  // place), so that a list votes for a member the tagger got wrong. Names are in token order.
+  std::vector<std::array<double, 5>> list_votes() const {
+    std::vector<std::array<double, 5>> votes(names_.size());
+    std::size_t first = 0;
+    while (first < names_.size()) {
+      std::size_t last = first;
+      while (last + 1 < names_.size()) {
+        const std::uint32_t gap = names_[last].end_token, next = names_[last + 1].first_token;
+        const auto word = [&](std::uint32_t t) { return doc_.token_text(t); };
+        const bool joined = (next == gap + 1 && in(word(gap), {",", "and", "or"})) ||
+                            (next == gap + 2 && word(gap) == "," && in(word(gap + 1), {"and", "or"}));
+        if (!joined) break;
+        ++last;
+      }
+      if (last - first + 1 >= 3) {
+        for (std::size_t n = first; n <= last; ++n)
+          for (std::size_t m = first; m <= last; ++m) {
+            if (m == n) continue;
+            const bool place = lexicon_.is_known_place(names_[m].key);
+            votes[n][static_cast<std::size_t>(place ? EntityType::Place : names_[m].type)] += 0.5;
+          }
+      }
+      first = last + 1;
+    }
+    return votes;
+  }
+
   void group_names() {
     std::map<std::string, std::uint32_t> group_of_key;
+    const std::vector<std::array<double, 5>> in_list = list_votes();
     for (std::uint32_t n = 0; n < names_.size(); ++n) {
       const NameMention& name = names_[n];
       auto [it, added] = group_of_key.try_emplace(name.key, static_cast<std::uint32_t>(groups_.size()));
@@ -251,6 +281,7 @@ class Resolver {
       group.acronym = group.acronym || (name.end_token - name.core_first == 1 && is_acronym(name.core_surface));
       auto& votes = group.votes;
       votes[static_cast<std::size_t>(name.type)] += 1.0;
+      for (std::size_t t = 0; t < votes.size(); ++t) votes[t] += in_list[n][t];
       if (name.person_title) votes[static_cast<std::size_t>(EntityType::Person)] += 2.0;
       if (!name.words.empty() && (is_organization_word(name.words.back()) || name.organization_suffix))
         votes[static_cast<std::size_t>(EntityType::Organization)] += 2.0;
@@ -353,6 +384,18 @@ class Resolver {
           rule = r;
         }
       }
+      // A given name alone ("Ahmed" after "Ahmed Mohamed", as news names children): only a
+      // name voted a person, and only when one person of the article has that given name.
+      if (roots.empty() && group.words.size() == 1 && winner(group.votes, EntityType::Misc) == EntityType::Person &&
+          !group.country && !group.acronym) {
+        for (std::uint32_t h = 0; h < groups_.size(); ++h) {
+          const Group& other = groups_[h];
+          if (h != g && other.words.size() >= 2 && other.words.size() <= 3 && person_like(other) &&
+              !is_organization_word(other.words.back()) && other.words.front() == group.words.front())
+            roots.insert(uf.find(h));
+        }
+        rule = "given-name";
+      }
       // A shorter form of an organisation's name: "the Defence Ministry" after "the Russian
       // Defence Ministry"; the short form must end with an organisation word.
       if (roots.empty() && !group.country && !group.acronym && !person_like(group) && !group.words.empty() &&
@@ -433,7 +476,7 @@ class Resolver {
       // other types count a quarter.
       const std::string& rule = groups_[g].link_rule;
       const bool person_link = rule.rfind("surname", 0) == 0 || rule.rfind("name-suffix", 0) == 0 ||
-                               rule.rfind("given-and-surname", 0) == 0;
+                               rule.rfind("given-and-surname", 0) == 0 || rule == "given-name";
       for (std::size_t t = 0; t < 5; ++t)
         votes[e][t] += groups_[g].votes[t] * (person_link && t != static_cast<std::size_t>(EntityType::Person) ? 0.25 : 1.0);
     }

@@ -106,6 +106,26 @@ TEST_CASE("resolve_entities gives a shared surname to the one person introduced 
   CHECK(resolved.entities[0].mentions == 3);
 }
 
+TEST_CASE("resolve_entities links a given name alone to the one person who has it", "[extract]") {
+  const Document doc = bracketed("[PER Tariq Osei] , 14 , built a radio . \" Well done , [PER Tariq] . \" [PER Tariq] smiled .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  REQUIRE(resolved.entities.size() == 1);
+  CHECK(resolved.entities[0].mentions == 3);
+  // Two people with that given name: it stays apart.
+  const Document doc2 = bracketed("[PER Tariq Osei] met [PER Tariq Mensah] . [PER Tariq] spoke .");
+  CHECK(resolve_entities(doc2).entities.size() == 3);
+}
+
+TEST_CASE("resolve_entities lets a list of three or more names vote for the type of each member", "[extract]") {
+  const Document doc = bracketed("the regions [PER Varnok] , [LOC Tesbury] , [LOC Ombria] , and [LOC Quellin] .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  REQUIRE(resolved.entities.size() == 4);
+  for (const ArticleEntity& entity : resolved.entities) CHECK(entity.type == EntityType::Place);
+  // Two names are no list: the tagger's type stands.
+  const Document pair = bracketed("[PER Varnok] and [LOC Tesbury] .");
+  CHECK(resolve_entities(pair).entities[0].type == EntityType::Person);
+}
+
 TEST_CASE("resolve_entities never joins a country to a person with that surname", "[extract]") {
   const Document doc = bracketed("[PER Callum Chad] flew to [LOC Chad] . [LOC Chad] welcomed him .");
   const ResolvedEntities resolved = resolve_entities(doc);
