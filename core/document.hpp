@@ -119,6 +119,7 @@ struct ArticleEntity {
   // Events only.
   std::string date;
   std::string place;
+  std::string event_kind;  // "meeting", "phone call", ... (extract/events event_noun)
   // Parallel to aliases when not empty: the in-article rule that linked each form to the
   // entity ("name", "surname", "acronym", ...), for merge explanations (issue 6).
   std::vector<std::string> alias_rules;

@@ -338,12 +338,16 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     mention.trigger = t;
     std::vector<std::uint32_t> a;
     std::vector<std::uint32_t> b;
+    std::vector<std::uint32_t> counterparts;  // object / "with" phrases, named or not
     if (verb) {
       add_entities(view, view.deps_labelled(t, "nsubj"), a);
       if (a.empty() && view.head(t) >= 0 && in(view.label(t), {"xcomp", "advcl", "conj"}))
         add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(view.head(t)), "nsubj"), a);
       add_entities(view, view.deps_labelled(t, "obj"), b);
       add_entities(view, obliques(view, t, {"with", "between", "by"}), b);
+      counterparts = view.deps_labelled(t, "obj");
+      const auto with = obliques(view, t, {"with"});
+      counterparts.insert(counterparts.end(), with.begin(), with.end());
       // A parse that lost the object of "X met Y": the name right after the verb.
       if (b.empty() && !a.empty() && in(view.word(t), {"met", "meets", "meet", "hosted", "received", "visited"})) {
         std::uint32_t next = t + 1;
@@ -355,6 +359,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       if (governor >= 0 && in(view.label(t), {"obj", "obl"}))
         add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(governor), "nsubj"), a);
       for (std::uint32_t o : obliques(view, t, {"with", "between"})) {
+        counterparts.push_back(o);
         if (view.case_word(o) == "between") {
           const std::vector<std::uint32_t> sides = view.with_conjuncts(o);
           add_entities(view, {sides.front()}, a);
@@ -417,7 +422,21 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
                                                     (total >= 2 || mention.place >= 0))
                         : is_encounter(kind) ? total >= 2
                                              : total >= 1;
-    if (!enough) continue;
+    mention.complete = enough;
+    for (std::uint32_t child : view.deps(t))
+      if (view.label(child) == "amod" && in(view.word(child), {"previous", "earlier", "past", "prior", "former", "first"}))
+        mention.earlier = true;
+    for (std::uint32_t w = view.first; w + 1 < view.end; ++w)
+      if ((view.word(w) == "last" && in(view.word(w + 1), {"week", "month", "year"})) || view.word(w + 1) == "ago")
+        mention.earlier = true;
+    for (std::uint32_t c : counterparts)
+      if (view.entity_at(c) < 0 && view.pos(c).substr(0, 2) == "NN" && !in(view.pos(c), {"NNP", "NNPS"})) {
+        std::vector<std::uint32_t> named;
+        add_entities(view, {c}, named);
+        mention.unnamed_counterpart = mention.unnamed_counterpart || named.empty();
+      }
+    // An incomplete verb with nobody named says too little to place it ("they met").
+    if (!enough && verb && total == 0) continue;
     if (!verb) {
       // The trigger's noun phrase, for the event's aliases: modifiers before it, and a place
       // or counterpart after it ("talks in Moscow", "visit to Tbilisi").
@@ -427,8 +446,11 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
         const std::string_view label = view.label(child);
         if (child < t && (label == "amod" || label == "compound" || label == "nmod:poss")) {
           for (std::uint32_t d : view.subtree(child)) first = std::min(first, d);
-        } else if (child > t && view.entity_at(child) == mention.place && label.substr(0, 4) == "nmod") {
-          for (std::uint32_t d : view.subtree(child)) last = std::max(last, d);
+        } else if (child > t && mention.place >= 0 && view.entity_at(child) == mention.place &&
+                   label.substr(0, 4) == "nmod") {
+          // The place's name, not what hangs off it ("talks in Geneva", not "..., Switzerland").
+          last = std::max(last, child);
+          while (last + 1 < view.end && view.entity_at(last + 1) == mention.place) ++last;
         }
       }
       if (last > first) mention.phrase = view.text(first, last + 1);

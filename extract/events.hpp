@@ -37,9 +37,16 @@ struct EventMention {
   std::string date;                       // ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or ""
   bool planned = false;
   std::string phrase;  // a nominal trigger with its modifiers ("five-hour meeting", "talks in Moscow"), or ""
+  // False when the sentence names too few participants for the event to stand alone (an
+  // encounter with one party, "the talks" with none): such a mention is another mention of
+  // an event of the article (extract/relations decides which) or, with a participant and an
+  // unnamed counterpart ("X will meet Ukrainian representatives"), an event of its own.
+  bool complete = true;
+  bool unnamed_counterpart = false;  // an object or "with" phrase that names no entity
+  bool earlier = false;  // "a previous meeting", "talks ... last week": not the event at hand
 };
 
-// The event mentions of one sentence. `entities` gives each entity's type (only Person,
+// The event mentions of one sentence, complete or not (see EventMention::complete). `entities` gives each entity's type (only Person,
 // Organization and Place entities become participants). `article_date` (ISO, may be "")
 // anchors "yesterday" and weekdays. Without a parse (view.has_parse() false) it finds none.
 std::vector<EventMention> find_event_mentions(const SentenceView& view, const std::vector<ArticleEntity>& entities,

@@ -206,8 +206,20 @@ std::string claim_text(const SentenceView& view, const std::vector<std::uint32_t
   return text;
 }
 
+// An event mentioned in the sentence of a claim: its trigger token, its entity, and the
+// entities the mention names as its participants or place.
+struct ClaimedEvent {
+  std::uint32_t trigger;
+  std::uint32_t entity;
+  std::vector<std::uint32_t> members;
+};
+
+// Targets: the entities named in what was said; an event mentioned there is the target
+// instead of its participants and place ("Trump said Witkoff will travel to Moscow to meet
+// Putin" is a claim about the meeting).
 void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& entities,
-                 const std::vector<std::pair<EventKind, std::uint32_t>>& events_so_far, Sink& sink) {
+                 const std::vector<std::pair<EventKind, std::uint32_t>>& events_so_far,
+                 const std::vector<ClaimedEvent>& sentence_events, Sink& sink) {
   if (!view.has_parse()) return;
   for (std::uint32_t v = view.first; v < view.end; ++v) {
     const bool according = view.word(v) == "according";
@@ -279,9 +291,16 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     if (content.empty()) continue;
 
     std::vector<std::uint32_t> targets;
+    std::set<std::uint32_t> inside_event;  // participants and places of events claimed about
+    for (const ClaimedEvent& event : sentence_events)
+      if (std::binary_search(content.begin(), content.end(), event.trigger)) {
+        targets.push_back(event.entity);
+        inside_event.insert(event.members.begin(), event.members.end());
+      }
     for (std::uint32_t t : content) {
       const std::int32_t e = view.entity_at(t);
       if (e >= 0 && !view.is_demonym(t) && view.kind[t - view.first] != EntityReference::Kind::Pronoun &&
+          !inside_event.count(static_cast<std::uint32_t>(e)) &&
           std::find(targets.begin(), targets.end(), static_cast<std::uint32_t>(e)) == targets.end())
         targets.push_back(static_cast<std::uint32_t>(e));
       EventKind kind;
@@ -313,10 +332,16 @@ struct ArticleEvent {
   bool planned = true;
   std::uint32_t entity = 0;  // index in graph.entities once added
   std::set<std::string> phrases;
+  std::uint32_t last_sentence = 0;
+  bool earlier = false;  // made from an "earlier" mention: other mentions do not join it
 };
 
+bool dates_agree(const std::string& a, const std::string& b) {
+  return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
+}
+
 bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
-  if (event.kind != mention.kind) return false;
+  if (event.kind != mention.kind || event.earlier || event.participants.empty()) return false;
   std::set<std::uint32_t> parts(mention.side_a.begin(), mention.side_a.end());
   parts.insert(mention.side_b.begin(), mention.side_b.end());
   std::size_t common = 0;
@@ -325,15 +350,43 @@ bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
   return common >= std::min<std::size_t>(2, std::min(parts.size(), event.participants.size()));
 }
 
+// The event an incomplete mention ("the talks", "his meeting with Witkoff") refers back to:
+// the most recently mentioned event of its kind that its date and place do not contradict and
+// that has the participant it names, if it names one. events.size() when there is none.
+std::size_t antecedent(const std::vector<ArticleEvent>& events, const EventMention& mention) {
+  std::size_t best = events.size();
+  for (std::size_t e = 0; e < events.size(); ++e) {
+    const ArticleEvent& event = events[e];
+    if (event.kind != mention.kind || event.earlier || !dates_agree(event.date, mention.date)) continue;
+    if (event.place >= 0 && mention.place >= 0 && event.place != mention.place) continue;
+    bool shares = mention.side_a.empty() && mention.side_b.empty();
+    for (const auto* side : {&mention.side_a, &mention.side_b})
+      for (std::uint32_t p : *side) shares = shares || event.participants.count(p) > 0;
+    if (!shares) continue;
+    if (best == events.size() || event.last_sentence >= events[best].last_sentence) best = e;
+  }
+  return best;
+}
+
 std::string short_name(const ArticleEntity& entity) {
   if (entity.type != EntityType::Person) return entity.name;
   const std::size_t space = entity.name.rfind(' ');
   return space == std::string::npos ? entity.name : entity.name.substr(space + 1);
 }
 
+// "Putin–Witkoff meeting" from the actors; places name it only when no actor is known
+// ("Ukraine invasion"), and "meeting in Geneva" when nobody is named.
 std::string event_name(const ArticleEvent& event, const std::vector<ArticleEntity>& entities) {
   std::vector<std::string> names;
-  for (std::uint32_t p : event.participants) names.push_back(short_name(entities[p]));
+  for (std::uint32_t p : event.participants)
+    if (entities[p].type != EntityType::Place) names.push_back(short_name(entities[p]));
+  if (names.empty())
+    for (std::uint32_t p : event.participants) names.push_back(short_name(entities[p]));
+  if (names.empty()) {
+    std::string name(event_noun(event.kind));
+    if (event.place >= 0) name += " in " + entities[static_cast<std::size_t>(event.place)].name;
+    return name;
+  }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   std::string name;
@@ -347,6 +400,16 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
   Sink sink{doc, graph, {}};
   std::vector<ArticleEvent> events;
   std::vector<std::pair<EventMention, std::size_t>> mentions;  // mention, event index
+  std::vector<EventMention> pending;  // incomplete mentions before any event they could refer to
+  const auto add_mention = [](ArticleEvent& event, const EventMention& mention) {
+    event.participants.insert(mention.side_a.begin(), mention.side_a.end());
+    event.participants.insert(mention.side_b.begin(), mention.side_b.end());
+    if (event.place < 0) event.place = mention.place;
+    if (event.date.empty()) event.date = mention.date;
+    event.planned = event.planned && mention.planned;
+    if (!mention.phrase.empty()) event.phrases.insert(mention.phrase);
+    event.last_sentence = std::max(event.last_sentence, mention.sentence);
+  };
   std::vector<std::pair<EventKind, std::uint32_t>> events_so_far;  // kind, entity index (once added)
 
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
@@ -356,15 +419,22 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
 
     for (EventMention& mention : find_event_mentions(view, graph.entities, doc.article.date)) {
       std::size_t e = 0;
-      while (e < events.size() && !same_occurrence(events[e], mention)) ++e;
-      if (e == events.size()) events.push_back({mention.kind, {}, -1, {}, true, 0, {}});
-      ArticleEvent& event = events[e];
-      event.participants.insert(mention.side_a.begin(), mention.side_a.end());
-      event.participants.insert(mention.side_b.begin(), mention.side_b.end());
-      if (event.place < 0) event.place = mention.place;
-      if (event.date.empty()) event.date = mention.date;
-      event.planned = event.planned && mention.planned;
-      if (!mention.phrase.empty()) event.phrases.insert(mention.phrase);
+      if (mention.earlier) {
+        // "a previous meeting", "talks ... last week": another occurrence than the one at hand.
+        e = events.size();
+        if (!mention.complete && mention.place < 0) continue;
+      } else if (mention.complete) {
+        while (e < events.size() && !same_occurrence(events[e], mention)) ++e;
+      } else {
+        e = antecedent(events, mention);
+        const bool named = !mention.side_a.empty() || !mention.side_b.empty();
+        if (e == events.size() && !(named && mention.unnamed_counterpart)) {
+          pending.push_back(std::move(mention));  // may refer forward to an event named later
+          continue;
+        }
+      }
+      if (e == events.size()) events.push_back({mention.kind, {}, -1, {}, true, 0, {}, 0, mention.earlier});
+      add_mention(events[e], mention);
       mentions.emplace_back(std::move(mention), e);
     }
     // Events get their entity index now, so claims later in the article can point at them.
@@ -374,7 +444,33 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}});
       events_so_far.emplace_back(events[e].kind, events[e].entity);
     }
-    find_claims(view, graph.entities, events_so_far, sink);
+    // This sentence's event mentions, so that a claim about one targets the event.
+    std::vector<ClaimedEvent> sentence_events;
+    for (auto it = mentions.rbegin(); it != mentions.rend() && it->first.sentence == s; ++it) {
+      ClaimedEvent claimed{it->first.trigger, events[it->second].entity, {}};
+      claimed.members.insert(claimed.members.end(), it->first.side_a.begin(), it->first.side_a.end());
+      claimed.members.insert(claimed.members.end(), it->first.side_b.begin(), it->first.side_b.end());
+      if (it->first.place >= 0) claimed.members.push_back(static_cast<std::uint32_t>(it->first.place));
+      sentence_events.push_back(std::move(claimed));
+    }
+    find_claims(view, graph.entities, events_so_far, sentence_events, sink);
+  }
+
+  // A mention that came before every event it could refer to ("the talks" in a lead that
+  // names the parties only later): the first event of its kind named after it.
+  for (EventMention& mention : pending) {
+    if (mention.earlier) continue;
+    std::size_t best = events.size();
+    for (std::size_t e = 0; e < events.size(); ++e) {
+      const ArticleEvent& event = events[e];
+      if (event.kind != mention.kind || event.earlier || !dates_agree(event.date, mention.date) ||
+          (event.place >= 0 && mention.place >= 0 && event.place != mention.place))
+        continue;
+      if (best == events.size()) best = e;
+    }
+    if (best == events.size()) continue;
+    add_mention(events[best], mention);
+    mentions.emplace_back(std::move(mention), best);
   }
 
   // Name the events now that their participants are known; relations per mention.
@@ -385,6 +481,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     entity.aliases.insert(entity.aliases.end(), event.phrases.begin(), event.phrases.end());
     std::sort(entity.aliases.begin(), entity.aliases.end());
     entity.date = event.date;
+    entity.event_kind = std::string(event_noun(event.kind));
     if (event.place >= 0) entity.place = graph.entities[static_cast<std::size_t>(event.place)].name;
   }
   for (const auto& [mention, e] : mentions) {

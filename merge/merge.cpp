@@ -111,6 +111,7 @@ class Merger {
     merge_surnames();
     merge_surname_variants();
     merge_acronyms();
+    merge_events();
     return build();
   }
 
@@ -529,6 +530,59 @@ class Merger {
       }
     }
     return best ? *best : std::string();
+  }
+
+  // Rule same-event: two event records of one kind that share two participants (as merged
+  // above), with dates and places that do not disagree, are one occurrence told by two
+  // articles. Candidates come from a (kind, participant) index, not from all pairs.
+  void merge_events() {
+    std::vector<std::vector<std::uint32_t>> participants(records_.size());  // event record -> participant roots
+    std::size_t first = 0;
+    for (const ArticleGraph& article : articles_) {
+      for (const ArticleRelation& rel : article.relations) {
+        if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entities.size() ||
+            rel.target >= article.entities.size())
+          continue;
+        participants[first + rel.target].push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
+      }
+      first += article.entities.size();
+    }
+    std::map<std::pair<std::string, std::uint32_t>, std::vector<std::uint32_t>> by_participant;
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (records_[r].type != EntityType::Event) continue;
+      std::vector<std::uint32_t>& parts = participants[r];
+      std::sort(parts.begin(), parts.end());
+      parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+      for (std::uint32_t p : parts) by_participant[{entity_of(records_[r]).event_kind, p}].push_back(r);
+    }
+    const auto agree = [](const std::string& a, const std::string& b) {
+      return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
+    };
+    // Dates of every record already in a node must agree, not just of the pair.
+    const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
+      for (std::uint32_t x : members_[uf_.find(a)])
+        for (std::uint32_t y : members_[uf_.find(b)])
+          if (!agree(entity_of(records_[x]).date, entity_of(records_[y]).date)) return false;
+      return true;
+    };
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (records_[r].type != EntityType::Event) continue;
+      const ArticleEntity& event = entity_of(records_[r]);
+      std::map<std::uint32_t, std::uint32_t> shared;  // earlier event record -> participants in common
+      for (std::uint32_t p : participants[r])
+        for (std::uint32_t other : by_participant[{event.event_kind, p}])
+          if (other < r) ++shared[other];
+      for (const auto& [other, count] : shared) {
+        const ArticleEntity& earlier = entity_of(records_[other]);
+        if (count < 2 || !node_agrees(other, r) ||
+            !(event.place.empty() || earlier.place.empty() ||
+              canonical_key(event.place, EntityType::Place, lexicon_) ==
+                  canonical_key(earlier.place, EntityType::Place, lexicon_)))
+          continue;
+        unite(other, r, "same-event",
+              "a " + event.event_kind + " with " + std::to_string(count) + " participants in common, dates and places agree");
+      }
+    }
   }
 
   MergedGraph build() {

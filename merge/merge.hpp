@@ -26,6 +26,9 @@
 //                     may join too; its type then votes a quarter.
 //   acronym           a record named by an acronym ("WHO") joins the one multiword
 //                     organisation or place node with those initials; not when two fit.
+//   same-event        two events of one kind (meeting, phone call, ...) with two participants
+//                     in common after the rules above, whose dates (every record's) and
+//                     places do not disagree.
 // Organisation names drop a legal-form suffix ("Group", "SpA", "Inc") from their key.
 // Candidates come from blocking keys (canonical key, alias key, surname key, phonetic key),
 // never from all pairs, so the work grows with n log n in records.

@@ -244,3 +244,53 @@ TEST_CASE("write_merge_explanations writes each merged node with the rule of eac
   CHECK(text.str().find("  Gorbachev\tin-article:surname\ta1\t") != std::string::npos);
   std::remove(path.c_str());
 }
+
+namespace {
+
+// An article where `people` took part in one event of `kind` with the given name and date.
+ArticleGraph event_article(std::string id, const std::vector<std::string>& people, std::string event_name,
+                           std::string kind, std::string date) {
+  ArticleGraph graph = article(std::move(id), {});
+  for (const std::string& person : people) graph.entities.push_back(entity(P, person));
+  ArticleEntity event = entity(EntityType::Event, std::move(event_name));
+  event.event_kind = std::move(kind);
+  event.date = std::move(date);
+  graph.entities.push_back(std::move(event));
+  const auto event_index = static_cast<std::uint32_t>(graph.entities.size() - 1);
+  for (std::uint32_t p = 0; p < people.size(); ++p)
+    graph.relations.push_back({RelationType::ParticipatedIn, p, event_index, {}, {}, {}});
+  return graph;
+}
+
+std::size_t events_in(const MergedGraph& merged) {
+  return static_cast<std::size_t>(std::count_if(merged.nodes.begin(), merged.nodes.end(),
+                                                [](const EntityNode& n) { return n.type == EntityType::Event; }));
+}
+
+}  // namespace
+
+TEST_CASE("merge_articles joins one event told by two articles by its participants, not by its name", "[merge]") {
+  // Named differently by each article (one saw a third participant), same two people.
+  std::vector<ArticleGraph> same = {
+      event_article("a1", {"Ilse Vandermeer", "Tomasz Krol"}, "Krol–Vandermeer meeting", "meeting", "2031-04-02"),
+      event_article("a2", {"Ilse Vandermeer", "Tomasz Krol", "Anya Petrenko"}, "Krol–Petrenko–Vandermeer meeting",
+                    "meeting", ""),
+  };
+  CHECK(events_in(merge_articles(same)) == 1);
+  // Other dates, another kind, or one participant in common: different events.
+  std::vector<ArticleGraph> dated = {
+      event_article("a1", {"Ilse Vandermeer", "Tomasz Krol"}, "Krol–Vandermeer meeting", "meeting", "2031-04-02"),
+      event_article("a2", {"Ilse Vandermeer", "Tomasz Krol"}, "Krol–Vandermeer talks", "meeting", "2031-05"),
+  };
+  CHECK(events_in(merge_articles(dated)) == 2);
+  std::vector<ArticleGraph> kinds = {
+      event_article("a1", {"Ilse Vandermeer", "Tomasz Krol"}, "Krol–Vandermeer meeting", "meeting", ""),
+      event_article("a2", {"Ilse Vandermeer", "Tomasz Krol"}, "Krol–Vandermeer call", "phone call", ""),
+  };
+  CHECK(events_in(merge_articles(kinds)) == 2);
+  std::vector<ArticleGraph> one = {
+      event_article("a1", {"Ilse Vandermeer", "Tomasz Krol"}, "Krol–Vandermeer meeting", "meeting", ""),
+      event_article("a2", {"Ilse Vandermeer", "Anya Petrenko"}, "Petrenko–Vandermeer meeting", "meeting", ""),
+  };
+  CHECK(events_in(merge_articles(one)) == 2);
+}

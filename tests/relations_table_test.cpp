@@ -82,6 +82,11 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Keir Starmer and Emmanuel Macron discussed Ukraine during a phone call.", {"met-with|Starmer|Macron"}},
       {"Ukrainian President Volodymyr Zelensky visited Washington on Thursday.", {"located-in|visit|Washington"}},
       {"Olaf Scholz met with Chinese Premier Li Qiang in Berlin.", {"met-with|Scholz|Li Qiang", "located-in|meeting|Berlin"}},
+      // Later mentions of an event name no parties; "previous" and "last week" mean another one.
+      {"Olaf Scholz met Giorgia Meloni on Friday. The talks in Rome lasted three hours.",
+       {"met-with|Scholz|Meloni", "located-in|Meloni–Scholz meeting|Rome"}},
+      {"Pedro Sanchez met Emmanuel Macron on Monday. A previous meeting in Lisbon had failed.",
+       {"met-with|Sanchez|Macron", "!located-in|Sanchez|Lisbon", "located-in|meeting in Lisbon|Lisbon"}},
       {"Jake Sullivan, the White House national security adviser, met Wang Yi in Vienna.",
        {"met-with|Sullivan|Wang Yi", "located-in|meeting|Vienna"}},
       {"Joe Biden will host Fumio Kishida at the White House in April.", {"met-with|Biden|Kishida"}},
