@@ -7,6 +7,7 @@
 #include <set>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "core/atomic_file.hpp"
 #include "export/escape.hpp"
@@ -59,24 +60,35 @@ void attvalue(Writer& out, const char* id, std::string_view value) {
   out.end();
 }
 
-// The calendar day of an ISO 8601 date or date-time ("" for a month, a year or anything else):
-// the time unit of the timeline (timeformat="date").
-std::string day_of(std::string_view value) {
+// The days an ISO 8601 value covers, as a closed interval on the timeline (timeformat="date"):
+// a date or a date-time its day, a month (2022-02) its first to last day, a year its 1 January
+// to 31 December; {"", ""} for anything else.
+using Days = std::pair<std::string, std::string>;
+
+Days days_of(std::string_view value) {
   const std::string_view type = exporting::xsd_date_type(value);
-  if (type == "date") return std::string(value);
-  if (type == "dateTime") return std::string(value.substr(0, 10));
+  if (type == "date") return {std::string(value), std::string(value)};
+  if (type == "dateTime") return {std::string(value.substr(0, 10)), std::string(value.substr(0, 10))};
+  if (type == "gYear") return {std::string(value) + "-01-01", std::string(value) + "-12-31"};
+  if (type == "gYearMonth") {
+    const int year = std::stoi(std::string(value.substr(0, 4))), month = std::stoi(std::string(value.substr(5, 2)));
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    return {std::string(value) + "-01", std::string(value) + "-" + decimal(static_cast<unsigned>(last))};
+  }
   return {};
 }
 
-// One spell per day: a node or edge is on the timeline on each day an article that mentions
-// it was published, and on the day of its event.
-void write_spells(Writer& out, const std::set<std::string>& days) {
-  if (days.empty()) return;  // no known day: always present
+// One spell per interval: a node or edge is on the timeline on each day an article that
+// mentions it was published, and over the time of its event.
+void write_spells(Writer& out, const std::set<Days>& spells) {
+  if (spells.empty()) return;  // no known time: always present
   out.start("spells");
-  for (const std::string& day : days) {
+  for (const auto& [start, end] : spells) {
     out.start("spell");
-    out.attribute("start", day);
-    out.attribute("end", day);
+    out.attribute("start", start);
+    out.attribute("end", end);
     out.end();
   }
   out.end();
@@ -113,14 +125,15 @@ const char* viz_shape(EntityType type) {
   return "disc";
 }
 
-// Days per article id.
-using ArticleDays = std::map<std::string, std::string, std::less<>>;
+// The days of each article id (its publication date).
+using ArticleDays = std::map<std::string, Days, std::less<>>;
 
-std::set<std::string> days_of(const std::vector<std::string>& article_ids, const ArticleDays& article_days) {
-  std::set<std::string> days;
+std::set<Days> spells_of(const std::vector<std::string>& article_ids, const ArticleDays& article_days) {
+  std::set<Days> spells;
   for (const std::string& id : article_ids)
-    if (const auto it = article_days.find(id); it != article_days.end() && !it->second.empty()) days.insert(it->second);
-  return days;
+    if (const auto it = article_days.find(id); it != article_days.end() && !it->second.first.empty())
+      spells.insert(it->second);
+  return spells;
 }
 
 void write_node(Writer& out, const KnowledgeGraph& kg, Vertex v, const ArticleDays& article_days) {
@@ -137,9 +150,9 @@ void write_node(Writer& out, const KnowledgeGraph& kg, Vertex v, const ArticleDa
   if (!node.date.empty()) attvalue(out, "date", node.date);
   if (!node.place.empty()) attvalue(out, "place", node.place);
   out.end();
-  std::set<std::string> days = days_of(node.sources, article_days);
-  if (const std::string day = day_of(clean_text(node.date)); !day.empty()) days.insert(day);
-  write_spells(out, days);
+  std::set<Days> spells = spells_of(node.sources, article_days);
+  if (Days days = days_of(clean_text(node.date)); !days.first.empty()) spells.insert(std::move(days));
+  write_spells(out, spells);
   viz_colour(out, exporting::node_colour(node.type));
   // Size grows with the degree (in + out), logarithmically so hubs do not swamp the picture.
   const double degree = static_cast<double>(boost::in_degree(v, kg.graph) + boost::out_degree(v, kg.graph));
@@ -181,10 +194,10 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   out.end();
   // On the timeline on the days of its supporting articles, and on the day of an event it
   // links to.
-  std::set<std::string> days = days_of(rel.sources, article_days);
+  std::set<Days> spells = spells_of(rel.sources, article_days);
   for (const EntityNode* end : {&source, &target})
-    if (const std::string day = day_of(clean_text(end->date)); !day.empty()) days.insert(day);
-  write_spells(out, days);
+    if (Days days = days_of(clean_text(end->date)); !days.first.empty()) spells.insert(std::move(days));
+  write_spells(out, spells);
   viz_colour(out, exporting::relation_colour(rel.type));
   out.start("viz:thickness");
   out.attribute("value", decimal(rel.weight()));
@@ -198,7 +211,7 @@ Status write_gexf(const KnowledgeGraph& kg, const std::string& path) {
   AtomicFile file;
   if (Status s = file.open(path); !s) return s;
   ArticleDays article_days;
-  for (const ArticleInfo& article : kg.articles) article_days[article.id] = day_of(clean_text(article.date));
+  for (const ArticleInfo& article : kg.articles) article_days[article.id] = days_of(clean_text(article.date));
 
   Writer out(file.file());
   out.start("gexf");

@@ -132,9 +132,15 @@ TEST_CASE("write_gexf spells come from article dates and event dates", "[export]
   const std::string event = "//g:node[@id='event:moscow-talks-2025-08-06']/g:spells/g:spell";
   CHECK(gexf.number(event) == 2);
   CHECK(gexf.string(event + "[1]/@start") == "2025-08-05");
-  // An edge to the event too; an edge from a1 only is on a1's day only.
+  // A month covers its days; an edge to the event is on the event's day too; an edge from a1
+  // only is on a1's day only.
   CHECK(gexf.number("//g:edge[@kind='participated-in']/g:spells/g:spell") == 2);
   CHECK(gexf.number("//g:edge[@kind='represents']/g:spells/g:spell") == 1);
+  kg.graph[kg.index.at("event:moscow-talks-2025-08-06")].date = "2024-02";
+  REQUIRE(write_gexf(kg, dir.file("month.gexf")).is_ok());
+  Gexf month(dir.file("month.gexf"));
+  CHECK(month.string(event + "[1]/@start") == "2024-02-01");
+  CHECK(month.string(event + "[1]/@end") == "2024-02-29");
 }
 
 TEST_CASE("write_gexf writes the same bytes twice and leaves nothing on failure", "[export][gexf]") {
