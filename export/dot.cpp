@@ -44,7 +44,7 @@ std::string legend_line(const KnowledgeGraph& kg) {
   for (const auto& [type, count] : count_edges_by_type(kg))
     relations += std::string("<TD><FONT COLOR=\"") + exporting::relation_colour(type) + "\">" +
                  std::string(to_string(type)) + " " + decimal(count) + "</FONT></TD>";
-  return "  graph [labelloc=b, fontsize=10, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+  return "  graph [labelloc=b, fontsize=14, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
          "CELLPADDING=\"3\"><TR>" + cells + "</TR><TR>" + relations + "</TR></TABLE>>];\n";
 }
 
