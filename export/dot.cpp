@@ -33,7 +33,7 @@ std::string quoted_id(const std::string& id) { return "\"" + exporting::export_n
 using Sink = std::function<bool(std::string_view)>;
 
 // Emits the DOT text in pieces (one statement at a time) so that write_dot streams.
-// A legend for rendered pictures: a graph label (an HTML-like table, so it adds no node) with
+// For rendered pictures: a size limit and a legend, a graph label (an HTML-like table, so it adds no node) with
 // one cell per node type and relation type present in the graph, in the drawing's colours.
 std::string legend_line(const KnowledgeGraph& kg) {
   std::string cells;
@@ -44,7 +44,9 @@ std::string legend_line(const KnowledgeGraph& kg) {
   for (const auto& [type, count] : count_edges_by_type(kg))
     relations += std::string("<TD><FONT COLOR=\"") + exporting::relation_colour(type) + "\">" +
                  std::string(to_string(type)) + " " + decimal(count) + "</FONT></TD>";
-  return "  graph [labelloc=b, fontsize=14, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+  // size: at most 300 inches a side, scaled down beyond that, so that a huge graph stays under
+  // cairo's 32767-pixel bitmap limit (past it the PNG renderer writes to stderr itself).
+  return "  graph [size=\"300,300\", labelloc=b, fontsize=14, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
          "CELLPADDING=\"3\"><TR>" + cells + "</TR><TR>" + relations + "</TR></TABLE>>];\n";
 }
 
