@@ -12,8 +12,10 @@
 #include "cli/command.hpp"
 #include "export/dot.hpp"
 #include "export/edge_report.hpp"
+#include "export/gexf.hpp"
 #include "export/graphml.hpp"
 #include "export/jsonld.hpp"
+#include "export/nquads.hpp"
 #include "export/render.hpp"
 #include "pipeline/pipeline.hpp"
 
@@ -23,17 +25,25 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kUsage =
-    "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--jobs N]\n"
+    "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld,...] [--jobs N]\n"
     "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
     "                       [--explain-edges FILE] [--quiet] [--strict] INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order), extracts entities and relations, merges them across articles and writes\n"
-    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg).\n\n"
+    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.nq, graph.gexf, graph.svg,\n"
+    "graph.png when --format asks for them).\n\n"
     "options:\n"
     "  -o, --output OUTDIR  where to write (default out/)\n"
-    "  --format LIST        comma-separated: graphml, dot, jsonld, svg (default graphml,dot,jsonld)\n"
+    "  --format LIST        comma-separated (default graphml,dot,jsonld):\n"
+    "                       graphml  GraphML 1.0 (networkx, igraph, yEd, Gephi)\n"
+    "                       dot      Graphviz DOT\n"
+    "                       jsonld   JSON-LD with schema.org types and provenance (triple stores)\n"
+    "                       nquads   N-Quads, the same triples, one named graph per article\n"
+    "                                (bulk loaders: Virtuoso, Oxigraph), written as graph.nq\n"
+    "                       gexf     GEXF 1.3 for Gephi: typed parallel edges, colours, timeline\n"
+    "                       svg, png the picture, laid out by Graphviz's sfdp, with a legend\n"
     "  --jobs N             worker threads (default: one per core); output is the same for any N\n"
-    "  --base-iri IRI       base of the JSON-LD IRIs (default https://newsgraph.example/)\n"
+    "  --base-iri IRI       base of the JSON-LD and N-Quads IRIs (default https://newsgraph.example/)\n"
     "  --models DIR         the trained models (default: $NEWSGRAPH_MODELS, ./models, or the\n"
     "                       models beside the executable)\n"
     "  --explain-merges FILE  write, for each merged node, the forms it absorbed and the rule\n"
@@ -85,7 +95,9 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
       if (!value(v)) return "--format needs a list";
       out.formats = split_commas(v);
       for (const std::string& f : out.formats)
-        if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg") return "unknown format '" + f + "'";
+        if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg" && f != "png" && f != "nquads" &&
+            f != "gexf")
+          return "unknown format '" + f + "'";
       if (out.formats.empty()) return "--format needs at least one format";
     } else if (arg == "--jobs" || arg == "-j") {
       if (!value(v)) return "--jobs needs a number";
@@ -136,7 +148,8 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
   std::vector<std::string> names;
   Status status = Status::ok();
   for (const std::string& format : args.formats) {
-    const std::string name = "graph." + format;
+    // N-Quads as .nq: the extension bulk loaders (Virtuoso's ld_dir, Oxigraph) recognise.
+    const std::string name = "graph." + (format == "nquads" ? std::string("nq") : format);
     const std::string path = (staging / name).string();
     if (format == "graphml") {
       status = write_graphml(graph, path);
@@ -146,8 +159,16 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
       JsonLdOptions options;
       if (!args.base_iri.empty()) options.base_iri = args.base_iri;
       status = write_jsonld(graph, path, options);
+    } else if (format == "nquads") {
+      JsonLdOptions options;
+      if (!args.base_iri.empty()) options.base_iri = args.base_iri;
+      status = write_nquads(graph, path, options);
+    } else if (format == "gexf") {
+      status = write_gexf(graph, path);
     } else if (format == "svg") {
       status = render_svg(graph, path);
+    } else if (format == "png") {
+      status = render_png(graph, path);
     }
     if (!status) break;
     names.push_back(name);
@@ -249,7 +270,7 @@ int run_build_command(std::span<const std::string> raw_args) {
   return report->errors.empty() ? kExitOk : kExitPartial;
 }
 
-const CommandRegistration kBuild{Command{"build", "articles in, knowledge graph out (GraphML, DOT, JSON-LD, SVG)",
+const CommandRegistration kBuild{Command{"build", "articles in, knowledge graph out (GraphML, DOT, JSON-LD, N-Quads, GEXF, SVG, PNG)",
                                          kUsage, &run_build_command}};
 
 }  // namespace

@@ -19,7 +19,7 @@ std::map<std::string, Command, std::less<>>& registry() {
 
 void print_help() {
   std::printf(
-      "newsgraph: news articles to a knowledge graph (GraphML, DOT, JSON-LD)\n\n"
+      "newsgraph: news articles to a knowledge graph (GraphML, DOT, JSON-LD, N-Quads, GEXF, SVG, PNG)\n\n"
       "usage: newsgraph COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
   for (const auto& [name, command] : registry())
     std::printf("  %-16s %.*s\n", name.c_str(), static_cast<int>(command.summary.size()), command.summary.data());

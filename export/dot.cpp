@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "export/escape.hpp"
+#include "export/palette.hpp"
 
 namespace newsgraph {
 namespace {
@@ -13,34 +14,16 @@ namespace {
 using exporting::decimal;
 using exporting::dot_string;
 
-struct NodeStyle {
-  const char* shape;
-  const char* fill;
-};
-
-// One shape and fill colour per node type (docs/output.md, "DOT").
-NodeStyle node_style(EntityType type) {
+// One shape per node type (docs/output.md, "DOT"); colours from the shared palette.
+const char* node_shape(EntityType type) {
   switch (type) {
-    case EntityType::Person: return {"ellipse", "#a6cee3"};
-    case EntityType::Organization: return {"box", "#b2df8a"};
-    case EntityType::Place: return {"house", "#fdbf6f"};
-    case EntityType::Event: return {"diamond", "#fb9a99"};
-    case EntityType::Misc: return {"octagon", "#d9d9d9"};
+    case EntityType::Person: return "ellipse";
+    case EntityType::Organization: return "box";
+    case EntityType::Place: return "house";
+    case EntityType::Event: return "diamond";
+    case EntityType::Misc: return "octagon";
   }
-  return {"octagon", "#d9d9d9"};
-}
-
-// One colour per relation type.
-const char* edge_color(RelationType type) {
-  switch (type) {
-    case RelationType::CoOccurs: return "#969696";
-    case RelationType::MetWith: return "#e31a1c";
-    case RelationType::Represents: return "#1f78b4";
-    case RelationType::Claimed: return "#6a3d9a";
-    case RelationType::ParticipatedIn: return "#33a02c";
-    case RelationType::LocatedIn: return "#ff7f00";
-  }
-  return "#969696";
+  return "octagon";
 }
 
 // Node ids: the GraphML id (an NMTOKEN: no quote, backslash or newline), always quoted so
@@ -50,7 +33,24 @@ std::string quoted_id(const std::string& id) { return "\"" + exporting::export_n
 using Sink = std::function<bool(std::string_view)>;
 
 // Emits the DOT text in pieces (one statement at a time) so that write_dot streams.
-bool emit_dot(const KnowledgeGraph& kg, const Sink& sink) {
+// For rendered pictures: a size limit and a legend, a graph label (an HTML-like table, so it adds no node) with
+// one cell per node type and relation type present in the graph, in the drawing's colours.
+std::string legend_line(const KnowledgeGraph& kg) {
+  std::string cells;
+  for (const auto& [type, count] : count_nodes_by_type(kg))
+    cells += std::string("<TD BGCOLOR=\"") + exporting::node_colour(type) + "\">" + std::string(to_string(type)) + " " +
+             decimal(count) + "</TD>";
+  std::string relations;
+  for (const auto& [type, count] : count_edges_by_type(kg))
+    relations += std::string("<TD><FONT COLOR=\"") + exporting::relation_colour(type) + "\">" +
+                 std::string(to_string(type)) + " " + decimal(count) + "</FONT></TD>";
+  // size: at most 300 inches a side, scaled down beyond that, so that a huge graph stays under
+  // cairo's 32767-pixel bitmap limit (past it the PNG renderer writes to stderr itself).
+  return "  graph [size=\"300,300\", labelloc=b, fontsize=14, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+         "CELLPADDING=\"3\"><TR>" + cells + "</TR><TR>" + relations + "</TR></TABLE>>];\n";
+}
+
+bool emit_dot(const KnowledgeGraph& kg, bool legend, const Sink& sink) {
   // Portable attributes only: both dot and sfdp must lay this out without a warning
   // (no overlap=prism: it needs GTS; no splines: sfdp warns when nodes touch).
   if (!sink("// newsgraph knowledge graph; attributes: docs/output.md\n"
@@ -59,19 +59,19 @@ bool emit_dot(const KnowledgeGraph& kg, const Sink& sink) {
             "  node [style=filled, fontsize=10];\n"
             "  edge [fontsize=8];\n"))
     return false;
+  if (legend && !sink(legend_line(kg))) return false;
   std::string line;
   for (auto v : boost::make_iterator_range(boost::vertices(kg.graph))) {
     const EntityNode& node = kg.graph[v];
-    const NodeStyle style = node_style(node.type);
     line = "  " + quoted_id(node.id) + " [label=" + dot_string(node.label) + ", type=\"" +
-           std::string(to_string(node.type)) + "\", shape=" + style.shape + ", fillcolor=\"" + style.fill +
+           std::string(to_string(node.type)) + "\", shape=" + node_shape(node.type) + ", fillcolor=\"" + exporting::node_colour(node.type) +
            "\", mentions=" + decimal(node.mentions) + ", articles=" + decimal(node.sources.size()) + "];\n";
     if (!sink(line)) return false;
   }
   for (auto e : boost::make_iterator_range(boost::edges(kg.graph))) {
     const RelationEdge& rel = kg.graph[e];
     const std::string type(to_string(rel.type));
-    const char* color = edge_color(rel.type);
+    const char* color = exporting::relation_colour(rel.type);
     line = "  " + quoted_id(kg.graph[boost::source(e, kg.graph)].id) + " -> " +
            quoted_id(kg.graph[boost::target(e, kg.graph)].id) + " [label=\"" + type + "\", type=\"" + type +
            "\", color=\"" + color + "\", fontcolor=\"" + color + "\", weight=" + decimal(rel.weight());
@@ -85,9 +85,9 @@ bool emit_dot(const KnowledgeGraph& kg, const Sink& sink) {
 
 }  // namespace
 
-std::string dot_text(const KnowledgeGraph& kg) {
+std::string dot_text(const KnowledgeGraph& kg, bool legend) {
   std::string out;
-  emit_dot(kg, [&out](std::string_view piece) {
+  emit_dot(kg, legend, [&out](std::string_view piece) {
     out += piece;
     return true;
   });
@@ -98,7 +98,7 @@ Status write_dot(const KnowledgeGraph& kg, const std::string& path) {
   AtomicFile file;
   if (Status s = file.open(path); !s) return s;
   Status failure = Status::ok();
-  const bool ok = emit_dot(kg, [&](std::string_view piece) {
+  const bool ok = emit_dot(kg, false, [&](std::string_view piece) {
     failure = file.write(piece);
     return failure.is_ok();
   });

@@ -11,8 +11,10 @@
 namespace newsgraph {
 
 // The whole graph as DOT text: `digraph newsgraph { ... }`, node ids as in GraphML (always
-// double-quoted), every string escaped. Deterministic. Thread-safe.
-std::string dot_text(const KnowledgeGraph& kg);
+// double-quoted), every string escaped. With `legend`, the graph also gets a label: a table of
+// the node and relation types present, in their colours, with counts (for rendered pictures;
+// graph.dot has none). Deterministic. Thread-safe.
+std::string dot_text(const KnowledgeGraph& kg, bool legend = false);
 
 // Writes the same text to `path`, streamed. Atomic: "<path>.tmp", then rename; on failure
 // nothing is left at `path` and the Status names the path and the problem.

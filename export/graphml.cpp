@@ -1,13 +1,11 @@
 #include "export/graphml.hpp"
 
-#include <libxml/xmlIO.h>
-#include <libxml/xmlwriter.h>
-
 #include <cstdio>
 #include <string_view>
 
 #include "core/atomic_file.hpp"
 #include "export/escape.hpp"
+#include "export/xml_writer.hpp"
 
 namespace newsgraph {
 namespace {
@@ -48,48 +46,15 @@ constexpr Key kKeys[] = {
     {"e_symmetric", "edge", "symmetric", "boolean"},
 };
 
-const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-const xmlChar* x(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+using Writer = exporting::XmlWriter;
 
-// Wraps the writer so that the first failing call is remembered and later calls are no-ops.
-class Writer {
- public:
-  explicit Writer(xmlTextWriterPtr writer) : writer_(writer) {}
-
-  bool ok() const { return ok_; }
-  void check(int rc) {
-    if (rc < 0) ok_ = false;
-  }
-  void start(const char* element) {
-    if (ok_) check(xmlTextWriterStartElement(writer_, x(element)));
-  }
-  void end() {
-    if (ok_) check(xmlTextWriterEndElement(writer_));
-  }
-  // REQUIRES: `value` is clean (exporting::clean_text) or a literal.
-  void attribute(const char* name, const std::string& value) {
-    if (ok_) check(xmlTextWriterWriteAttribute(writer_, x(name), x(value)));
-  }
-  void attribute(const char* name, const char* value) { attribute(name, std::string(value)); }
-  void attribute_ns(const char* prefix, const char* name, const char* uri, const char* value) {
-    if (ok_) check(xmlTextWriterWriteAttributeNS(writer_, x(prefix), x(name), uri ? x(uri) : nullptr, x(value)));
-  }
-  // <data key="...">value</data>; the value is cleaned here.
-  void data(const char* key, std::string_view value) {
-    start("data");
-    attribute("key", key);
-    const std::string cleaned = clean_text(value);
-    if (ok_) check(xmlTextWriterWriteString(writer_, x(cleaned)));
-    end();
-  }
-  void comment(const char* text) {
-    if (ok_) check(xmlTextWriterWriteComment(writer_, x(text)));
-  }
-
- private:
-  xmlTextWriterPtr writer_;
-  bool ok_ = true;
-};
+// <data key="...">value</data>; the value is cleaned by the writer.
+void data(Writer& out, const char* key, std::string_view value) {
+  out.start("data");
+  out.attribute("key", key);
+  out.text(value);
+  out.end();
+}
 
 void write_keys(Writer& out) {
   for (const Key& key : kKeys) {
@@ -105,14 +70,14 @@ void write_keys(Writer& out) {
 void write_node(Writer& out, const EntityNode& node) {
   out.start("node");
   out.attribute("id", exporting::export_node_id(node.id));
-  out.data("n_label", node.label);
-  out.data("n_type", to_string(node.type));
-  out.data("n_aliases", join(node.aliases, '|'));
-  out.data("n_mentions", decimal(node.mentions));
-  out.data("n_articles", decimal(node.sources.size()));
-  out.data("n_sources", join(node.sources, '|'));
-  if (!node.date.empty()) out.data("n_date", node.date);
-  if (!node.place.empty()) out.data("n_place", node.place);
+  data(out, "n_label", node.label);
+  data(out, "n_type", to_string(node.type));
+  data(out, "n_aliases", join(node.aliases, '|'));
+  data(out, "n_mentions", decimal(node.mentions));
+  data(out, "n_articles", decimal(node.sources.size()));
+  data(out, "n_sources", join(node.sources, '|'));
+  if (!node.date.empty()) data(out, "n_date", node.date);
+  if (!node.place.empty()) data(out, "n_place", node.place);
   out.end();
 }
 
@@ -123,21 +88,21 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   out.attribute("source", exporting::export_node_id(kg.graph[boost::source(e, kg.graph)].id));
   out.attribute("target", exporting::export_node_id(kg.graph[boost::target(e, kg.graph)].id));
   const std::string_view type = to_string(rel.type);
-  out.data("e_label", type);
-  out.data("e_type", type);
-  out.data("e_weight", decimal(rel.weight()));
-  out.data("e_articles", decimal(rel.sources.size()));
+  data(out, "e_label", type);
+  data(out, "e_type", type);
+  data(out, "e_weight", decimal(rel.weight()));
+  data(out, "e_articles", decimal(rel.sources.size()));
   if (!rel.evidence.empty()) {
     const Evidence& best = rel.best_evidence();
-    out.data("e_evidence", best.sentence_text);
-    out.data("e_evidence_article", best.article_id);
-    out.data("e_evidence_offsets", decimal(best.begin) + "-" + decimal(best.end));
-    out.data("e_rule", best.rule);
+    data(out, "e_evidence", best.sentence_text);
+    data(out, "e_evidence_article", best.article_id);
+    data(out, "e_evidence_offsets", decimal(best.begin) + "-" + decimal(best.end));
+    data(out, "e_rule", best.rule);
   }
-  out.data("e_sources", join(rel.sources, '|'));
-  if (!rel.text.empty()) out.data("e_text", rel.text);
-  if (!rel.status.empty()) out.data("e_status", rel.status);
-  out.data("e_symmetric", rel.symmetric() ? "true" : "false");
+  data(out, "e_sources", join(rel.sources, '|'));
+  if (!rel.text.empty()) data(out, "e_text", rel.text);
+  if (!rel.status.empty()) data(out, "e_status", rel.status);
+  data(out, "e_symmetric", rel.symmetric() ? "true" : "false");
   out.end();
 }
 
@@ -147,18 +112,7 @@ Status write_graphml(const KnowledgeGraph& kg, const std::string& path) {
   AtomicFile file;
   if (Status s = file.open(path); !s) return s;
 
-  // The buffer writes through the FILE* and does not close it: AtomicFile owns it.
-  xmlOutputBufferPtr buffer = xmlOutputBufferCreateFile(file.file(), nullptr);
-  if (!buffer) return Status::error(path + ": cannot create the XML output buffer");
-  xmlTextWriterPtr writer = xmlNewTextWriter(buffer);  // takes ownership of `buffer`
-  if (!writer) {
-    xmlOutputBufferClose(buffer);
-    return Status::error(path + ": cannot create the XML writer");
-  }
-  Writer out(writer);
-  out.check(xmlTextWriterSetIndent(writer, 1));
-  out.check(xmlTextWriterSetIndentString(writer, x(" ")));
-  out.check(xmlTextWriterStartDocument(writer, nullptr, "UTF-8", nullptr));
+  Writer out(file.file());
   out.start("graphml");
   out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
   out.attribute_ns("xmlns", "xsi", nullptr, "http://www.w3.org/2001/XMLSchema-instance");
@@ -178,10 +132,8 @@ Status write_graphml(const KnowledgeGraph& kg, const std::string& path) {
     if (!out.ok()) break;
     write_edge(out, kg, e, index++);
   }
-  if (out.ok()) out.check(xmlTextWriterEndDocument(writer));  // closes graph and graphml
-  if (out.ok()) out.check(xmlTextWriterFlush(writer));
-  xmlFreeTextWriter(writer);  // closes `buffer`, not the FILE*
-  if (!out.ok() || std::ferror(file.file()))
+  const bool written = out.finish();  // closes graph and graphml
+  if (!written || std::ferror(file.file()))
     return Status::error(path + ": GraphML write failed (I/O error or disk full)");
   return file.commit();
 }

@@ -57,10 +57,9 @@ std::string one_line(std::string text) {
   return text.empty() ? "unknown Graphviz error" : text;
 }
 
-}  // namespace
-
-Status render_svg(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options) {
-  const std::string text = dot_text(kg);
+// Lays out the graph with its legend and renders it in `format` ("svg" or "png") to `path`.
+Status render(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options, const char* format) {
+  const std::string text = dot_text(kg, true);
   std::string messages;
   CaptureGraphvizMessages capture(messages);
   if (options.warnings) options.warnings->clear();
@@ -80,8 +79,8 @@ Status render_svg(const KnowledgeGraph& kg, const std::string& path, const Rende
   } else {
     if (Status s = file.open(path); !s) {
       status = s;
-    } else if (gvRender(gvc, g, "svg", file.file()) != 0 || agerrors() > 0) {
-      status = Status::error(path + ": Graphviz SVG rendering failed: " + one_line(messages));
+    } else if (gvRender(gvc, g, format, file.file()) != 0 || agerrors() > 0) {
+      status = Status::error(path + ": Graphviz " + format + " rendering failed: " + one_line(messages));
     }
     gvFreeLayout(gvc, g);
   }
@@ -89,6 +88,16 @@ Status render_svg(const KnowledgeGraph& kg, const std::string& path, const Rende
   if (options.warnings) *options.warnings = messages;
   if (!status) return status;  // `file` abandons the temp file
   return file.commit();
+}
+
+}  // namespace
+
+Status render_svg(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options) {
+  return render(kg, path, options, "svg");
+}
+
+Status render_png(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options) {
+  return render(kg, path, options, "png");
 }
 
 }  // namespace newsgraph

@@ -1,5 +1,5 @@
-// SVG rendering of the DOT export through Graphviz's libraries (libcgraph + libgvc), without
-// running a Graphviz program. See docs/output.md ("SVG").
+// SVG and PNG rendering of the DOT export, with a legend, through Graphviz's libraries
+// (libcgraph + libgvc), without running a Graphviz program. See docs/output.md ("SVG and PNG").
 #pragma once
 
 #include <string>
@@ -17,12 +17,15 @@ struct RenderOptions {
   std::string* warnings = nullptr;
 };
 
-// Lays out dot_text(kg) with `options.layout` and writes SVG to `path`. Graphviz's own
+// Lays out dot_text(kg, legend) with `options.layout` and writes SVG to `path`. Graphviz's own
 // messages never reach stderr: warnings go to `options.warnings` (or nowhere), and an error (unknown layout engine, a
 // failed layout or render) is returned as a Status naming the path and Graphviz's message.
 // Atomic: "<path>.tmp", then rename; on failure nothing is left at `path`.
 // NOT thread-safe: Graphviz's error reporting is process-global, and one Graphviz context is
 // kept for the life of the process (see render.cpp); one call at a time.
 Status render_svg(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options = {});
+
+// The same picture as PNG (Graphviz's cairo renderer, 96 dpi), with the same contract.
+Status render_png(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options = {});
 
 }  // namespace newsgraph
