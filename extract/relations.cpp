@@ -289,7 +289,6 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     std::sort(content.begin(), content.end());
     content.erase(std::unique(content.begin(), content.end()), content.end());
     if (content.empty()) continue;
-
     std::vector<std::uint32_t> targets;
     std::set<std::uint32_t> inside_event;  // participants and places of events claimed about
     for (const ClaimedEvent& event : sentence_events)
@@ -324,6 +323,39 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
 
 // --- events ---------------------------------------------------------------------------
 
+// The people a sentence names as members of a delegation ("The Russian delegation was led by
+// X, alongside Y", "Representing the United States were X and Z", "the delegation's
+// leadership includes X"): every person named in a sentence with a delegation word, unless
+// the name hangs off a relative or participial clause or a possessive ("appointed by W",
+// "W's son-in-law"), which describe a member rather than add one. Empty without a
+// delegation word or a parse.
+std::vector<std::uint32_t> delegation_members(const SentenceView& view, const std::vector<ArticleEntity>& entities) {
+  std::vector<std::uint32_t> members;
+  if (!view.has_parse()) return members;
+  bool delegation = false;
+  for (std::uint32_t t = view.first; t < view.end; ++t)
+    delegation = delegation || in(view.word(t), {"delegation", "delegations", "negotiators", "representing"}) ||
+                 (in(view.word(t), {"team", "side"}) && t > view.first &&
+                  in(view.word(t - 1), {"negotiating", "us", "u.s.", "american", "russian", "ukrainian"}));
+  if (!delegation) return members;
+  for (std::uint32_t t = view.first; t < view.end; ++t) {
+    const std::int32_t e = view.entity_at(t);
+    if (e < 0 || view.kind[t - view.first] != EntityReference::Kind::Name ||
+        entities[static_cast<std::size_t>(e)].type != EntityType::Person)
+      continue;
+    if (t > view.first && view.entity_at(t - 1) == e) continue;  // one token per name
+    bool described = false;
+    for (std::int32_t h = static_cast<std::int32_t>(t); h >= 0 && view.contains(static_cast<std::uint32_t>(h));
+         h = view.head(static_cast<std::uint32_t>(h))) {
+      const std::string_view label = view.label(static_cast<std::uint32_t>(h));
+      if (label.starts_with("acl") || label == "nmod:poss" || label.starts_with("advcl")) described = true;
+    }
+    if (!described && std::find(members.begin(), members.end(), static_cast<std::uint32_t>(e)) == members.end())
+      members.push_back(static_cast<std::uint32_t>(e));
+  }
+  return members;
+}
+
 struct ArticleEvent {
   EventKind kind;
   std::set<std::uint32_t> participants;
@@ -351,19 +383,24 @@ bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
 }
 
 // The event an incomplete mention ("the talks", "his meeting with Witkoff") refers back to:
-// the most recently mentioned event of its kind that its date and place do not contradict and
-// that has the participant it names, if it names one. events.size() when there is none.
+// of the events of its kind that its date and place do not contradict, the latest one that
+// has a participant it names, else the latest. events.size() when there is none.
 std::size_t antecedent(const std::vector<ArticleEvent>& events, const EventMention& mention) {
   std::size_t best = events.size();
+  bool best_shares = false;
   for (std::size_t e = 0; e < events.size(); ++e) {
     const ArticleEvent& event = events[e];
     if (event.kind != mention.kind || event.earlier || !dates_agree(event.date, mention.date)) continue;
     if (event.place >= 0 && mention.place >= 0 && event.place != mention.place) continue;
-    bool shares = mention.side_a.empty() && mention.side_b.empty();
+    bool shares = false;
     for (const auto* side : {&mention.side_a, &mention.side_b})
       for (std::uint32_t p : *side) shares = shares || event.participants.count(p) > 0;
-    if (!shares) continue;
-    if (best == events.size() || event.last_sentence >= events[best].last_sentence) best = e;
+    // One that shares a participant first, then the latest.
+    if (best == events.size() || (shares && !best_shares) ||
+        (shares == best_shares && event.last_sentence >= events[best].last_sentence)) {
+      best = e;
+      best_shares = shares;
+    }
   }
   return best;
 }
@@ -401,6 +438,20 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
   std::vector<ArticleEvent> events;
   std::vector<std::pair<EventMention, std::size_t>> mentions;  // mention, event index
   std::vector<EventMention> pending;  // incomplete mentions before any event they could refer to
+  struct Delegation {
+    std::uint32_t sentence;
+    std::vector<std::uint32_t> members;
+    std::size_t event;  // events.size() when no meeting came before
+  };
+  std::vector<Delegation> delegations;
+  const auto latest_meeting = [](const std::vector<ArticleEvent>& all) {
+    std::size_t best = all.size();
+    for (std::size_t e = 0; e < all.size(); ++e)
+      if (all[e].kind == EventKind::Meeting && !all[e].earlier &&
+          (best == all.size() || all[e].last_sentence >= all[best].last_sentence))
+        best = e;
+    return best;
+  };
   const auto add_mention = [](ArticleEvent& event, const EventMention& mention) {
     event.participants.insert(mention.side_a.begin(), mention.side_a.end());
     event.participants.insert(mention.side_b.begin(), mention.side_b.end());
@@ -417,7 +468,9 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     const SentenceView view = make_sentence_view(doc, s, graph.entities, graph.references, lexicon);
     find_represents(view, graph.entities, sink);
 
-    for (EventMention& mention : find_event_mentions(view, graph.entities, doc.article.date)) {
+    std::vector<EventMention> found = find_event_mentions(view, graph.entities, doc.article.date);
+    const bool sentence_has_event = !found.empty();
+    for (EventMention& mention : found) {
       std::size_t e = 0;
       if (mention.earlier) {
         // "a previous meeting", "talks ... last week": another occurrence than the one at hand.
@@ -436,6 +489,11 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       if (e == events.size()) events.push_back({mention.kind, {}, -1, {}, true, 0, {}, 0, mention.earlier});
       add_mention(events[e], mention);
       mentions.emplace_back(std::move(mention), e);
+    }
+    // Delegation members take part in the meeting at hand: the latest one, or the next.
+    if (!sentence_has_event) {
+      const std::vector<std::uint32_t> members = delegation_members(view, graph.entities);
+      if (!members.empty()) delegations.push_back({s, members, latest_meeting(events)});
     }
     // Events get their entity index now, so claims later in the article can point at them.
     for (std::size_t e = 0; e < events.size(); ++e) {
@@ -473,6 +531,14 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     mentions.emplace_back(std::move(mention), best);
   }
 
+  for (Delegation& delegation : delegations) {
+    if (delegation.event == events.size())
+      for (std::size_t e = 0; e < events.size() && delegation.event == events.size(); ++e)
+        if (events[e].kind == EventKind::Meeting && !events[e].earlier) delegation.event = e;
+    if (delegation.event == events.size()) continue;
+    events[delegation.event].participants.insert(delegation.members.begin(), delegation.members.end());
+  }
+
   // Name the events now that their participants are known; relations per mention.
   for (ArticleEvent& event : events) {
     ArticleEntity& entity = graph.entities[event.entity];
@@ -508,6 +574,12 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
             sink.add(RelationType::MetWith, mention.side_a[i], mention.side_a[j], mention.sentence,
                      "met-with:joint-subjects", {}, status);
     }
+  }
+  for (const Delegation& delegation : delegations) {
+    if (delegation.event == events.size()) continue;
+    for (std::uint32_t p : delegation.members)
+      sink.add(RelationType::ParticipatedIn, p, events[delegation.event].entity, delegation.sentence,
+               "participated-in:delegation-member");
   }
 }
 

@@ -85,6 +85,9 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       // Later mentions of an event name no parties; "previous" and "last week" mean another one.
       {"Olaf Scholz met Giorgia Meloni on Friday. The talks in Rome lasted three hours.",
        {"met-with|Scholz|Meloni", "located-in|Meloni–Scholz meeting|Rome"}},
+      {"Jonas Gahr Store met Mette Frederiksen in Oslo on Monday. The Norwegian delegation also included "
+       "Espen Barth Eide, whom Erna Solberg had praised.",
+       {"participated-in|Barth Eide|meeting", "!participated-in|Solberg|meeting"}},
       {"Pedro Sanchez met Emmanuel Macron on Monday. A previous meeting in Lisbon had failed.",
        {"met-with|Sanchez|Macron", "!located-in|Sanchez|Lisbon", "located-in|meeting in Lisbon|Lisbon"}},
       {"Jake Sullivan, the White House national security adviser, met Wang Yi in Vienna.",
