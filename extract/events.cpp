@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "extract/names.hpp"
+
 namespace newsgraph {
 namespace {
 
@@ -130,6 +132,13 @@ bool future(const SentenceView& view, std::uint32_t t) {
   return false;
 }
 
+// Nouns for a group that acts for an entity.
+bool is_group_noun(std::string_view word) {
+  return in(word, {"delegation", "team", "envoys", "envoy", "representatives", "officials", "negotiators", "side",
+                   "counterpart", "counterparts", "leaders", "government", "administration", "forces", "troops",
+                   "army", "military", "diplomats"});
+}
+
 // The entities of `tokens` and their conjuncts.
 void add_entities(const SentenceView& view, const std::vector<std::uint32_t>& tokens, std::vector<std::uint32_t>& out) {
   for (std::uint32_t token : tokens) {
@@ -144,9 +153,7 @@ void add_entities(const SentenceView& view, const std::vector<std::uint32_t>& to
           }
       }
       // "the delegation of X", "X's team", "Russian forces": the entity under a group noun.
-      if (e < 0 && in(view.word(t), {"delegation", "team", "envoys", "envoy", "representatives", "officials",
-                                     "negotiators", "side", "counterpart", "counterparts", "leaders", "government",
-                                     "administration", "forces", "troops", "army", "military", "diplomats"})) {
+      if (e < 0 && is_group_noun(view.word(t))) {
         for (std::uint32_t child : view.deps(t)) {
           const std::string_view label = view.label(child);
           if ((label == "nmod:poss" || label == "nmod" || label == "compound" || label == "amod") &&
@@ -429,8 +436,9 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     for (std::uint32_t w = view.first; w + 1 < view.end; ++w)
       if ((view.word(w) == "last" && in(view.word(w + 1), {"week", "month", "year"})) || view.word(w + 1) == "ago")
         mention.earlier = true;
+    // People left unnamed: "met with Ukrainian representatives", "a meeting with the envoys".
     for (std::uint32_t c : counterparts)
-      if (view.entity_at(c) < 0 && view.pos(c).substr(0, 2) == "NN" && !in(view.pos(c), {"NNP", "NNPS"})) {
+      if (view.entity_at(c) < 0 && (is_title_word(view.word(c)) || is_group_noun(view.word(c)))) {
         std::vector<std::uint32_t> named;
         add_entities(view, {c}, named);
         mention.unnamed_counterpart = mention.unnamed_counterpart || named.empty();

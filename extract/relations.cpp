@@ -23,7 +23,10 @@ bool is_title_modifier(std::string_view word) {
   return in(word, {"special", "senior", "former", "top", "chief", "deputy", "foreign", "prime", "vice", "acting",
                    "first", "general", "interim", "main", "presidential", "then", "new", "current", "defence",
                    "defense", "policy", "affairs", "state", "national", "security", "economic", "finance",
-                   "interior", "justice", "trade", "-", "'s", "of", "for", "the", "and", "'", "us", "u.s."});
+                   "interior", "justice", "trade", "-", "'s", "of", "for", "the", "and", "'", "us", "u.s.",
+                   // portfolios: "EU Energy Commissioner X", "Secretary of the Army X"
+                   "energy", "climate", "environment", "health", "education", "agriculture", "transport",
+                   "digital", "labour", "labor", "culture", "intelligence", "army", "navy", "military", "member"});
 }
 
 // Reporting verbs: their subject asserts what their clause says.
@@ -108,7 +111,7 @@ std::vector<std::uint32_t> title_holders(const SentenceView& view, const std::ve
         in(view.word(t), {"executive", "ceo", "chairman", "chairwoman", "chair", "president", "head", "chief",
                           "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "aide",
                           "minister", "secretary", "ambassador", "director", "commander", "governor", "mayor",
-                          "leader", "founder", "negotiator", "representative", "official", "premier"}))
+                          "leader", "founder", "negotiator", "representative", "official", "premier", "member"}))
       title = true;
   }
   return title ? holders : std::vector<std::uint32_t>{};
@@ -129,7 +132,35 @@ void find_represents(const SentenceView& view, const std::vector<ArticleEntity>&
     }
     for (std::uint32_t holder : title_holders(view, entities, left, first))
       sink.add(RelationType::Represents, person, holder, view.index, "represents:title-before-name");
+    // A title set off by a comma before the name: "Yemen's Foreign Minister, X,"; "the
+    // co-founder of Google, X".
+    if (left == first && first >= view.first + 2 && view.word(first - 1) == ",") {
+      std::uint32_t title_first = first - 1;
+      while (title_first > view.first && title_first + 8 > first) {
+        const std::uint32_t t = title_first - 1;
+        const std::int32_t e = view.entity_at(t);
+        const bool ok = is_title_word(view.word(t)) || is_title_modifier(view.word(t)) || view.word(t) == "co-founder" ||
+                        (e >= 0 && entities[static_cast<std::size_t>(e)].type != EntityType::Person);
+        if (!ok) break;
+        title_first = t;
+      }
+      if (title_first == view.first || in(view.word(title_first - 1), {",", "the", "a", "an"}))
+        for (std::uint32_t holder : title_holders(view, entities, title_first, first - 1))
+          sink.add(RelationType::Represents, person, holder, view.index, "represents:title-comma-name");
+    }
 
+    // A title before the name and "of Y" after it: "President Zelensky of Ukraine".
+    if (left < first && end + 1 < view.end && view.word(end) == "of") {
+      std::uint32_t at = end + 1;
+      if (view.word(at) == "the" && at + 1 < view.end) ++at;
+      const std::int32_t holder = view.entity_at(at);
+      bool titled = false;
+      for (std::uint32_t t = left; t < first; ++t) titled = titled || is_title_word(view.word(t));
+      if (titled && holder >= 0 && entities[static_cast<std::size_t>(holder)].type != EntityType::Person &&
+          entities[static_cast<std::size_t>(holder)].type != EntityType::Event)
+        sink.add(RelationType::Represents, person, static_cast<std::uint32_t>(holder), view.index,
+                 "represents:title-name-of");
+    }
     // Apposition after the name: "X, the head of Y," / "X, Y's envoy," / "X, a Kremlin aide".
     if (end < view.end && view.word(end) == ",") {
       std::uint32_t right = end + 1;
@@ -329,15 +360,32 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
 // the name hangs off a relative or participial clause or a possessive ("appointed by W",
 // "W's son-in-law"), which describe a member rather than add one. Empty without a
 // delegation word or a parse.
-std::vector<std::uint32_t> delegation_members(const SentenceView& view, const std::vector<ArticleEntity>& entities) {
+struct DelegationMembers {
   std::vector<std::uint32_t> members;
-  if (!view.has_parse()) return members;
+  std::int32_t country = -1;  // the place the delegation is of ("the Russian delegation"), or -1
+};
+
+DelegationMembers delegation_members(const SentenceView& view, const std::vector<ArticleEntity>& entities) {
+  DelegationMembers found;
+  std::vector<std::uint32_t>& members = found.members;
+  if (!view.has_parse()) return found;
   bool delegation = false;
-  for (std::uint32_t t = view.first; t < view.end; ++t)
-    delegation = delegation || in(view.word(t), {"delegation", "delegations", "negotiators", "representing"}) ||
-                 (in(view.word(t), {"team", "side"}) && t > view.first &&
-                  in(view.word(t - 1), {"negotiating", "us", "u.s.", "american", "russian", "ukrainian"}));
-  if (!delegation) return members;
+  for (std::uint32_t t = view.first; t < view.end; ++t) {
+    const bool word = in(view.word(t), {"delegation", "delegations", "negotiators", "representing"}) ||
+                      (in(view.word(t), {"team", "side"}) && t > view.first &&
+                       (view.word(t - 1) == "negotiating" || view.entity_at(t - 1) >= 0));
+    if (!word) continue;
+    delegation = true;
+    // Its country: a demonym or place before it ("Russian delegation", "US side", "Russian
+    // negotiating team"), or the object of "representing".
+    for (std::uint32_t c : view.deps(t)) {
+      const std::int32_t e = view.entity_at(c);
+      if (e >= 0 && entities[static_cast<std::size_t>(e)].type == EntityType::Place &&
+          in(view.label(c), {"amod", "compound", "nmod:poss", "obj"}))
+        found.country = e;
+    }
+  }
+  if (!delegation) return found;
   for (std::uint32_t t = view.first; t < view.end; ++t) {
     const std::int32_t e = view.entity_at(t);
     if (e < 0 || view.kind[t - view.first] != EntityReference::Kind::Name ||
@@ -353,7 +401,7 @@ std::vector<std::uint32_t> delegation_members(const SentenceView& view, const st
     if (!described && std::find(members.begin(), members.end(), static_cast<std::uint32_t>(e)) == members.end())
       members.push_back(static_cast<std::uint32_t>(e));
   }
-  return members;
+  return found;
 }
 
 struct ArticleEvent {
@@ -441,14 +489,15 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
   struct Delegation {
     std::uint32_t sentence;
     std::vector<std::uint32_t> members;
-    std::size_t event;  // events.size() when no meeting came before
+    std::size_t event;  // kNoEvent when no meeting came before
   };
+  constexpr std::size_t kNoEvent = SIZE_MAX;
   std::vector<Delegation> delegations;
   const auto latest_meeting = [](const std::vector<ArticleEvent>& all) {
-    std::size_t best = all.size();
+    std::size_t best = kNoEvent;
     for (std::size_t e = 0; e < all.size(); ++e)
       if (all[e].kind == EventKind::Meeting && !all[e].earlier &&
-          (best == all.size() || all[e].last_sentence >= all[best].last_sentence))
+          (best == kNoEvent || all[e].last_sentence >= all[best].last_sentence))
         best = e;
     return best;
   };
@@ -492,8 +541,13 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     }
     // Delegation members take part in the meeting at hand: the latest one, or the next.
     if (!sentence_has_event) {
-      const std::vector<std::uint32_t> members = delegation_members(view, graph.entities);
-      if (!members.empty()) delegations.push_back({s, members, latest_meeting(events)});
+      const DelegationMembers delegation = delegation_members(view, graph.entities);
+      if (!delegation.members.empty()) delegations.push_back({s, delegation.members, latest_meeting(events)});
+      // Members of "the Russian delegation" act for Russia.
+      if (delegation.country >= 0)
+        for (std::uint32_t p : delegation.members)
+          sink.add(RelationType::Represents, p, static_cast<std::uint32_t>(delegation.country), s,
+                   "represents:delegation-member");
     }
     // Events get their entity index now, so claims later in the article can point at them.
     for (std::size_t e = 0; e < events.size(); ++e) {
@@ -526,16 +580,23 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
         continue;
       if (best == events.size()) best = e;
     }
-    if (best == events.size()) continue;
+    if (best == events.size()) {
+      // Nothing to refer to: an occurrence of its own when it says where or with whom
+      // ("negotiations between Russian and US delegations ... in Saudi Arabia").
+      if (mention.place < 0 && mention.side_a.size() + mention.side_b.size() < 2) continue;
+      events.push_back({mention.kind, {}, -1, {}, true, 0, {}, 0, false});
+      events.back().entity = static_cast<std::uint32_t>(graph.entities.size());
+      graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}});
+    }
     add_mention(events[best], mention);
     mentions.emplace_back(std::move(mention), best);
   }
 
   for (Delegation& delegation : delegations) {
-    if (delegation.event == events.size())
-      for (std::size_t e = 0; e < events.size() && delegation.event == events.size(); ++e)
+    if (delegation.event == kNoEvent)
+      for (std::size_t e = 0; e < events.size() && delegation.event == kNoEvent; ++e)
         if (events[e].kind == EventKind::Meeting && !events[e].earlier) delegation.event = e;
-    if (delegation.event == events.size()) continue;
+    if (delegation.event == kNoEvent) continue;
     events[delegation.event].participants.insert(delegation.members.begin(), delegation.members.end());
   }
 
@@ -576,7 +637,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     }
   }
   for (const Delegation& delegation : delegations) {
-    if (delegation.event == events.size()) continue;
+    if (delegation.event == kNoEvent) continue;
     for (std::uint32_t p : delegation.members)
       sink.add(RelationType::ParticipatedIn, p, events[delegation.event].entity, delegation.sentence,
                "participated-in:delegation-member");

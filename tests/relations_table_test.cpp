@@ -88,6 +88,12 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Jonas Gahr Store met Mette Frederiksen in Oslo on Monday. The Norwegian delegation also included "
        "Espen Barth Eide, whom Erna Solberg had praised.",
        {"participated-in|Barth Eide|meeting", "!participated-in|Solberg|meeting"}},
+      // Titles set off by a comma, "Title X of Y", a delegation's country.
+      {"Kenya's Foreign Minister, Musalia Mudavadi, asked for support.", {"represents|Mudavadi|Kenya"}},
+      {"President Gabriel Boric of Chile arrived on Monday.", {"represents|Boric|Chile"}},
+      {"Lula met Javier Milei in Brazil. The Argentine delegation was led by Diana Mondino, who flew from Argentina.",
+       {"represents|Mondino|Argentina", "participated-in|Mondino|meeting"}},
+      {"Hakainde Hichilema received this support warmly.", {"!participated-in"}},
       {"Pedro Sanchez met Emmanuel Macron on Monday. A previous meeting in Lisbon had failed.",
        {"met-with|Sanchez|Macron", "!located-in|Sanchez|Lisbon", "located-in|meeting in Lisbon|Lisbon"}},
       {"Jake Sullivan, the White House national security adviser, met Wang Yi in Vienna.",
