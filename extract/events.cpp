@@ -17,7 +17,7 @@ struct Trigger {
 
 // Verb forms and nouns that name an event. Calls are told apart from other "calls" by a
 // phone word in the sentence (see is_call_sentence).
-constexpr std::array<Trigger, 48> kTriggers = {{
+constexpr std::array<Trigger, 50> kTriggers = {{
     {"meet", EventKind::Meeting},        {"meets", EventKind::Meeting},
     {"met", EventKind::Meeting},         {"meeting", EventKind::Meeting},
     {"meetings", EventKind::Meeting},    {"talks", EventKind::Meeting},
@@ -25,6 +25,7 @@ constexpr std::array<Trigger, 48> kTriggers = {{
     {"negotiated", EventKind::Meeting},  {"summit", EventKind::Meeting},
     {"discussions", EventKind::Meeting}, {"dialogue", EventKind::Meeting},
     {"consultations", EventKind::Meeting}, {"encounter", EventKind::Meeting},
+    {"deliberations", EventKind::Meeting}, {"engagement", EventKind::Meeting},
     {"conversation", EventKind::Call},   {"call", EventKind::Call},
     {"spoke", EventKind::Call},          {"speak", EventKind::Call},
     {"talked", EventKind::Call},         {"phoned", EventKind::Call},
@@ -66,8 +67,19 @@ bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
   if (!verb && !(tag.size() >= 2 && tag[0] == 'N' && tag[1] == 'N')) return false;
   if (view.entity_at(t) >= 0) return false;  // part of a name ("Munich Security Conference")
   if (kind == EventKind::Call) {
-    if (!is_call_sentence(view)) return false;
     if (word == "call" && verb) return false;  // "called for", "calls on"
+    if (!is_call_sentence(view)) {
+      // Without a phone word, people who spoke or talked with each other met ("Trump and Xi
+      // spoke for two hours", "they spoke with Putin"); "spoke to reporters" is no meeting.
+      if (!verb || !in(word, {"spoke", "speak", "talked"})) return false;
+      bool with = false;
+      for (std::uint32_t child : view.deps(t))
+        with = with || (view.label(child).starts_with("obl") && view.case_word(child) == "with");
+      bool joint = false;
+      for (std::uint32_t subject : view.deps_labelled(t, "nsubj")) joint = joint || view.with_conjuncts(subject).size() >= 2;
+      if (!with && !joint) return false;
+      kind = EventKind::Meeting;
+    }
   }
   if (word == "meeting" && verb) return true;
   if (in(word, {"signed", "sign"})) {
@@ -257,13 +269,15 @@ std::string_view event_noun(EventKind kind) {
 }
 
 bool is_encounter(EventKind kind) {
-  return kind == EventKind::Meeting || kind == EventKind::Call || kind == EventKind::Visit;
+  return kind == EventKind::Meeting || kind == EventKind::Call || kind == EventKind::Visit ||
+         kind == EventKind::Interview;
 }
 
 bool event_word_kind(std::string_view lower_word, EventKind& kind) {
   for (const Trigger& trigger : kTriggers) {
     if (trigger.word == lower_word &&
         in(lower_word, {"meeting", "talks", "negotiations", "summit", "discussions", "dialogue", "consultations",
+                        "deliberations", "engagement",
                         "conversation", "call", "interview", "forum", "conference", "visit", "invasion"})) {
       kind = trigger.kind;
       return true;
@@ -348,6 +362,10 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     std::vector<std::uint32_t> counterparts;  // object / "with" phrases, named or not
     if (verb) {
       add_entities(view, view.deps_labelled(t, "nsubj"), a);
+      // "X, who met with Y": the relative pronoun stands for the noun the clause modifies.
+      if (a.empty() && view.label(t) == "acl:relcl" && view.head(t) >= 0)
+        for (std::uint32_t subject : view.deps_labelled(t, "nsubj"))
+          if (in(view.word(subject), {"who", "which", "that"})) add_entities(view, {static_cast<std::uint32_t>(view.head(t))}, a);
       if (a.empty() && view.head(t) >= 0 && in(view.label(t), {"xcomp", "advcl", "conj"}))
         add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(view.head(t)), "nsubj"), a);
       add_entities(view, view.deps_labelled(t, "obj"), b);

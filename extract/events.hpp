@@ -24,7 +24,8 @@ enum class EventKind : std::uint8_t { Meeting, Call, Interview, Forum, Visit, Ag
 
 // "meeting", "phone call", "interview", "forum", "visit", "agreement", "invasion", "capture".
 std::string_view event_noun(EventKind kind);
-// Meetings, calls and visits bring their two sides together: they give met-with edges.
+// Meetings, calls, visits and interviews bring their two sides together: they give met-with
+// edges.
 bool is_encounter(EventKind kind);
 
 struct EventMention {

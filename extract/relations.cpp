@@ -320,6 +320,12 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     std::sort(content.begin(), content.end());
     content.erase(std::unique(content.begin(), content.end()), content.end());
     if (content.empty()) continue;
+    // Names inside a relative or participial clause describe something ("the plan proposed
+    // by the Trump administration"); the claim is not about them.
+    std::set<std::uint32_t> described;
+    for (std::uint32_t t : content)
+      if (view.label(t).starts_with("acl"))
+        for (std::uint32_t d : view.subtree(t)) described.insert(d);
     std::vector<std::uint32_t> targets;
     std::set<std::uint32_t> inside_event;  // participants and places of events claimed about
     for (const ClaimedEvent& event : sentence_events)
@@ -330,7 +336,7 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     for (std::uint32_t t : content) {
       const std::int32_t e = view.entity_at(t);
       if (e >= 0 && !view.is_demonym(t) && view.kind[t - view.first] != EntityReference::Kind::Pronoun &&
-          !inside_event.count(static_cast<std::uint32_t>(e)) &&
+          !inside_event.count(static_cast<std::uint32_t>(e)) && !described.count(t) &&
           std::find(targets.begin(), targets.end(), static_cast<std::uint32_t>(e)) == targets.end())
         targets.push_back(static_cast<std::uint32_t>(e));
       EventKind kind;

@@ -558,11 +558,18 @@ class Merger {
     const auto agree = [](const std::string& a, const std::string& b) {
       return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
     };
-    // Dates of every record already in a node must agree, not just of the pair.
+    // Dates and places of every record already in a node must agree, not just of the pair.
+    const auto place_key = [&](std::uint32_t r) {
+      const std::string& place = entity_of(records_[r]).place;
+      return place.empty() ? std::string() : canonical_key(place, EntityType::Place, lexicon_);
+    };
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members_[uf_.find(a)])
-        for (std::uint32_t y : members_[uf_.find(b)])
+        for (std::uint32_t y : members_[uf_.find(b)]) {
           if (!agree(entity_of(records_[x]).date, entity_of(records_[y]).date)) return false;
+          const std::string px = place_key(x), py = place_key(y);
+          if (!px.empty() && !py.empty() && px != py) return false;
+        }
       return true;
     };
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
@@ -573,12 +580,9 @@ class Merger {
         for (std::uint32_t other : by_participant[{event.event_kind, p}])
           if (other < r) ++shared[other];
       for (const auto& [other, count] : shared) {
-        const ArticleEntity& earlier = entity_of(records_[other]);
-        if (count < 2 || !node_agrees(other, r) ||
-            !(event.place.empty() || earlier.place.empty() ||
-              canonical_key(event.place, EntityType::Place, lexicon_) ==
-                  canonical_key(earlier.place, EntityType::Place, lexicon_)))
-          continue;
+        // Two in common, and at least half of the smaller event's participants.
+        const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
+        if (count < 2 || count * 2 < smaller || !node_agrees(other, r)) continue;
         unite(other, r, "same-event",
               "a " + event.event_kind + " with " + std::to_string(count) + " participants in common, dates and places agree");
       }

@@ -94,6 +94,11 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Lula met Javier Milei in Brazil. The Argentine delegation was led by Diana Mondino, who flew from Argentina.",
        {"represents|Mondino|Argentina", "participated-in|Mondino|meeting"}},
       {"Hakainde Hichilema received this support warmly.", {"!participated-in"}},
+      // A relative pronoun as the subject; people who spoke with each other; an interview.
+      {"Gabriel Boric, who met with Luis Arce in La Paz, left on Sunday.", {"met-with|Boric|Arce"}},
+      {"Xi Jinping and Joe Biden spoke for four hours.", {"met-with|Xi|Biden"}},
+      {"Justin Trudeau spoke to reporters in Ottawa.", {"!met-with", "!participated-in"}},
+      {"Oprah Winfrey's interview with Barack Obama aired on Sunday.", {"met-with|Winfrey|Obama"}},
       {"Pedro Sanchez met Emmanuel Macron on Monday. A previous meeting in Lisbon had failed.",
        {"met-with|Sanchez|Macron", "!located-in|Sanchez|Lisbon", "located-in|meeting in Lisbon|Lisbon"}},
       {"Jake Sullivan, the White House national security adviser, met Wang Yi in Vienna.",
