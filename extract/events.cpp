@@ -17,7 +17,7 @@ struct Trigger {
 
 // Verb forms and nouns that name an event. Calls are told apart from other "calls" by a
 // phone word in the sentence (see is_call_sentence).
-constexpr std::array<Trigger, 50> kTriggers = {{
+constexpr std::array<Trigger, 63> kTriggers = {{
     {"meet", EventKind::Meeting},        {"meets", EventKind::Meeting},
     {"met", EventKind::Meeting},         {"meeting", EventKind::Meeting},
     {"meetings", EventKind::Meeting},    {"talks", EventKind::Meeting},
@@ -26,6 +26,13 @@ constexpr std::array<Trigger, 50> kTriggers = {{
     {"discussions", EventKind::Meeting}, {"dialogue", EventKind::Meeting},
     {"consultations", EventKind::Meeting}, {"encounter", EventKind::Meeting},
     {"deliberations", EventKind::Meeting}, {"engagement", EventKind::Meeting},
+    {"election", EventKind::Election},   {"elections", EventKind::Election},
+    {"arrested", EventKind::Arrest},     {"arrests", EventKind::Arrest},
+    {"detained", EventKind::Arrest},     {"ruled", EventKind::Ruling},
+    {"ruling", EventKind::Ruling},       {"withdrawal", EventKind::Withdrawal},
+    {"pullout", EventKind::Withdrawal},  {"withdraw", EventKind::Withdrawal},
+    {"withdrew", EventKind::Withdrawal}, {"bankruptcy", EventKind::Bankruptcy},
+    {"verdict", EventKind::Ruling},
     {"conversation", EventKind::Call},   {"call", EventKind::Call},
     {"spoke", EventKind::Call},          {"speak", EventKind::Call},
     {"talked", EventKind::Call},         {"phoned", EventKind::Call},
@@ -92,7 +99,16 @@ bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
     if (h < 0 || !in(view.word(static_cast<std::uint32_t>(h)), {"signed", "sign", "signing", "reached", "concluded", "struck"}))
       return false;
   }
-  if (in(word, {"received", "hosted", "host", "hosts", "attack", "attacked"}) && !verb) return false;
+  if (in(word, {"received", "hosted", "host", "hosts", "attack", "attacked", "arrested", "detained", "ruled", "withdraw",
+                "withdrew"}) &&
+      !verb)
+    return false;
+  // "filed for bankruptcy", "a bankruptcy filing"; not "the risk of bankruptcy".
+  if (kind == EventKind::Bankruptcy) {
+    const std::int32_t h = view.head(t);
+    if (h < 0 || !in(view.word(static_cast<std::uint32_t>(h)), {"filed", "files", "file", "filing", "entered", "declared"}))
+      return false;
+  }
   return true;
 }
 
@@ -264,6 +280,11 @@ std::string_view event_noun(EventKind kind) {
     case EventKind::Agreement: return "agreement";
     case EventKind::Invasion: return "invasion";
     case EventKind::Capture: return "capture";
+    case EventKind::Election: return "election";
+    case EventKind::Arrest: return "arrest";
+    case EventKind::Ruling: return "ruling";
+    case EventKind::Withdrawal: return "withdrawal";
+    case EventKind::Bankruptcy: return "bankruptcy";
   }
   return "event";
 }
@@ -409,6 +430,10 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       if (!in(view.label(d), {"obj", "obl", "nsubj"}) && view.label(d).substr(0, 4) != "nmod") continue;
       const auto more = obliques(view, d, {"in", "at"});
       place_tokens.insert(place_tokens.end(), more.begin(), more.end());
+    }
+    if (kind == EventKind::Election) {  // "Mozambique's general elections", "the Iraq election"
+      for (std::uint32_t child : view.deps(t))
+        if (in(view.label(child), {"nmod:poss", "compound"})) place_tokens.push_back(child);
     }
     if (kind == EventKind::Invasion || kind == EventKind::Capture || kind == EventKind::Visit) {
       const auto objects = view.deps_labelled(t, "obj");

@@ -1,6 +1,6 @@
 // extract/events: event mentions in one sentence — meetings, talks, calls, interviews,
-// forums, visits, agreements, invasions, captures — with their participants, place, date
-// and status (issue 7).
+// forums, visits, agreements, invasions, captures, elections, arrests, court rulings,
+// withdrawals, bankruptcies — with their participants, place, date and status (issue 7).
 //
 // A trigger is a verb ("met", "invaded") or a noun ("talks", "a five-hour meeting"). Its
 // participants come from the dependency parse: the subject (of the trigger, or of the light
@@ -20,9 +20,12 @@
 
 namespace newsgraph {
 
-enum class EventKind : std::uint8_t { Meeting, Call, Interview, Forum, Visit, Agreement, Invasion, Capture };
+enum class EventKind : std::uint8_t {
+  Meeting, Call, Interview, Forum, Visit, Agreement, Invasion, Capture, Election, Arrest, Ruling, Withdrawal, Bankruptcy
+};
 
-// "meeting", "phone call", "interview", "forum", "visit", "agreement", "invasion", "capture".
+// "meeting", "phone call", "interview", "forum", "visit", "agreement", "invasion", "capture",
+// "election", "arrest", "ruling", "withdrawal", "bankruptcy".
 std::string_view event_noun(EventKind kind);
 // Meetings, calls, visits and interviews bring their two sides together: they give met-with
 // edges.

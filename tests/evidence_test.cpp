@@ -34,7 +34,10 @@ bool names_an_event(const Document& doc, const Sentence& sentence) {
     for (std::string_view trigger : {"meet", "met", "meets", "meeting", "meetings", "visited", "visit", "invaded",
                                      "captured", "capture", "spoke", "talked", "phoned", "interviewed", "hosted",
                                      "received", "signed", "negotiations", "delegation", "delegations",
-                                     "negotiators", "representing", "team", "side", "capture", "seized", "attacked"})
+                                     "negotiators", "representing", "team", "side", "capture", "seized", "attacked",
+                                     "election", "elections", "arrested", "arrests", "detained", "ruled", "ruling",
+                                     "verdict", "withdrawal", "pullout", "withdraw", "withdrew", "bankruptcy",
+                                     "deliberations", "engagement"})
       if (word == trigger) return true;
   }
   return false;

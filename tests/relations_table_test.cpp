@@ -94,6 +94,11 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Lula met Javier Milei in Brazil. The Argentine delegation was led by Diana Mondino, who flew from Argentina.",
        {"represents|Mondino|Argentina", "participated-in|Mondino|meeting"}},
       {"Hakainde Hichilema received this support warmly.", {"!participated-in"}},
+      // Elections, arrests, rulings, withdrawals, bankruptcies.
+      {"Lehman Brothers filed for bankruptcy in September 2008.", {"participated-in|Lehman Brothers|bankruptcy"}},
+      {"Police in Leeds arrested Omar Haddad on Monday.", {"participated-in|Haddad|arrest"}},
+      {"Kodak faces the risk of bankruptcy.", {"!participated-in"}},
+      {"Observers praised Kenya's general elections.", {"located-in|election|Kenya"}},
       // A relative pronoun as the subject; people who spoke with each other; an interview.
       {"Gabriel Boric, who met with Luis Arce in La Paz, left on Sunday.", {"met-with|Boric|Arce"}},
       {"Xi Jinping and Joe Biden spoke for four hours.", {"met-with|Xi|Biden"}},
