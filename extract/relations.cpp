@@ -43,7 +43,16 @@ bool is_reporting_verb(std::string_view word) {
                    "alleged", "blame", "blamed", "vow", "vowed", "pledge", "pledged", "predict", "predicted",
                    "complain", "complained", "explain", "explained", "described", "recognize", "recognized",
                    "recognise", "recognised", "praise", "praised", "promise", "promised", "believe", "believes",
-                   "expects", "hopes", "wrote", "writes", "told", "reported", "called"});
+                   "expects", "hopes", "wrote", "writes", "told", "reported", "called",
+                   // stance and report verbs, and the -ing forms of reporting clauses
+                   "corroborate", "corroborated", "indicate", "indicates", "indicated", "reveal", "reveals",
+                   "revealed", "revealing", "signal", "signals", "signaled", "signalled", "maintain", "maintains",
+                   "maintained", "characterize", "characterized", "characterise", "characterised", "relayed",
+                   "dismiss", "dismissed", "dismisses", "express", "expressed", "expresses", "caution", "cautioned",
+                   "hail", "hailed", "hails", "remark", "remarked", "affirm", "affirmed", "voice", "voiced",
+                   "estimate", "estimates", "estimated", "disclose", "disclosed", "stating", "noting", "adding",
+                   "claiming", "insisting", "warning", "arguing", "accusing", "denying", "citing", "asserting",
+                   "announcing", "confirming", "emphasizing", "emphasising", "stressing", "urging", "demanding"});
 }
 
 bool is_actor(EntityType type) {
@@ -273,7 +282,18 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
       for (std::uint32_t s : subjects) {
         if (view.label(s) == "nsubj:pass") continue;
         for (std::uint32_t c : view.with_conjuncts(s)) {
-          const std::int32_t e = view.entity_at(c);
+          std::int32_t e = view.entity_at(c);
+          // "Officials from the UK government", "Reports from negotiator X", "Kremlin sources":
+          // the entity whose people or papers speak.
+          if (e < 0 && in(view.word(c), {"officials", "official", "reports", "report", "sources", "source", "figures",
+                                         "statement", "spokesman", "spokeswoman", "spokesperson", "representatives"}))
+            for (std::uint32_t d : view.deps(c))
+              if (view.entity_at(d) >= 0 && !view.is_demonym(d) &&
+                  (view.label(d) == "compound" || view.label(d) == "nmod:poss" ||
+                   (view.label(d) == "nmod" && in(view.case_word(d), {"from", "of"})))) {
+                e = view.entity_at(d);
+                break;
+              }
           if (e >= 0 && !view.is_demonym(c) && is_actor(entities[static_cast<std::size_t>(e)].type))
             speakers.push_back(static_cast<std::uint32_t>(e));
         }

@@ -156,6 +156,10 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Justin Trudeau said Canada would not recognise the result.", {"claimed|Trudeau|Canada"}},
       {"Ursula von der Leyen, president of the European Commission, announced new sanctions against Russia.",
        {"represents|Leyen|European Commission"}},
+      // Stance verbs; a speaker behind "officials from X".
+      {"Officials from the European Commission accused Hungary of fraud.", {"claimed|European Commission|Hungary"}},
+      {"Pope Francis expressed sympathy for Lebanon.", {"claimed|Francis|Lebanon"}},
+      {"Jacinda Ardern hailed the decision, stating that New Zealand would benefit.", {"claimed|Ardern|New Zealand"}},
       // Sentences that name people without relating them.
       {"Angela Merkel and Emmanuel Macron were born in different decades.", {"!met-with", "!claimed"}},
       {"Tesla shares rose in New York while Apple fell.", {"!claimed", "!represents", "!met-with"}},
