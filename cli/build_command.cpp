@@ -13,6 +13,7 @@
 #include "export/dot.hpp"
 #include "export/edge_report.hpp"
 #include "export/graphml.hpp"
+#include "export/html.hpp"
 #include "export/jsonld.hpp"
 #include "export/render.hpp"
 #include "pipeline/pipeline.hpp"
@@ -23,15 +24,16 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kUsage =
-    "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--jobs N]\n"
+    "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg][,html]] [--jobs N]\n"
     "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
     "                       [--explain-edges FILE] [--quiet] [--strict] INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order), extracts entities and relations, merges them across articles and writes\n"
-    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg).\n\n"
+    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg, graph.html,\n"
+    "the explorer page to open in a browser, with --format html).\n\n"
     "options:\n"
     "  -o, --output OUTDIR  where to write (default out/)\n"
-    "  --format LIST        comma-separated: graphml, dot, jsonld, svg (default graphml,dot,jsonld)\n"
+    "  --format LIST        comma-separated: graphml, dot, jsonld, svg, html (default graphml,dot,jsonld)\n"
     "  --jobs N             worker threads (default: one per core); output is the same for any N\n"
     "  --base-iri IRI       base of the JSON-LD IRIs (default https://newsgraph.example/)\n"
     "  --models DIR         the trained models (default: $NEWSGRAPH_MODELS, ./models, or the\n"
@@ -85,7 +87,8 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
       if (!value(v)) return "--format needs a list";
       out.formats = split_commas(v);
       for (const std::string& f : out.formats)
-        if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg") return "unknown format '" + f + "'";
+        if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg" && f != "html")
+          return "unknown format '" + f + "'";
       if (out.formats.empty()) return "--format needs at least one format";
     } else if (arg == "--jobs" || arg == "-j") {
       if (!value(v)) return "--jobs needs a number";
@@ -148,6 +151,8 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
       status = write_jsonld(graph, path, options);
     } else if (format == "svg") {
       status = render_svg(graph, path);
+    } else if (format == "html") {
+      status = write_html(graph, path);
     }
     if (!status) break;
     names.push_back(name);
