@@ -21,12 +21,15 @@
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   // Node labels are 10 pt in the drawing: at this many screen pixels per unit every label is
-  // readable, so all are shown. Below it only the best-connected nodes have one, drawn at
-  // LABEL_PX on screen, about LABELS_AT_FIT of them when the whole graph fits.
-  const ALL_LABELS_SCALE = 0.8;
+  // readable (7 px) and fits its shape, so all are shown. Below it only the best-connected
+  // nodes have one, drawn at LABEL_PX on screen: one per LABEL_AREA_PX square pixels of the
+  // canvas when the whole graph fits, more as the view zooms in on a part of it.
+  const ALL_LABELS_SCALE = 0.7;
   const EDGE_LABELS_SCALE = 1.0;
-  const LABEL_PX = 12;
-  const LABELS_AT_FIT = 40;
+  const LABEL_PX = 11;
+  const LABEL_AREA_PX = 12000;
+  // Edges fade as the drawing gets denser, so that a big graph is not a black mass at fit.
+  const EDGE_INK = 1500;
 
   // Shapes of the legend, as graph.dot draws each node type (docs/output.md, "DOT").
   const SHAPES = {Person: 'ellipse', Organization: 'box', Place: 'house', Event: 'diamond', Misc: 'octagon'};
@@ -166,15 +169,18 @@
   }
 
   // Which labels show: all when zoomed in enough to read them; else the best-connected nodes,
-  // about LABELS_AT_FIT of them at fit and more as the visible area shrinks, drawn larger than
-  // their 10 pt so that they stay LABEL_PX on screen.
+  // as many as fit the canvas at LABEL_AREA_PX each when the whole graph fits and more as the
+  // visible part shrinks, drawn larger than their 10 pt so that they stay LABEL_PX on screen.
   function updateLabels() {
     const all = view.scale >= ALL_LABELS_SCALE;
+    const size = canvasSize();
+    const ratio = view.scale / fitScale;
     svg.classList.toggle('far', !all);
     svg.classList.toggle('no-edge-labels', view.scale < EDGE_LABELS_SCALE);
     svg.style.setProperty('--label-size', (LABEL_PX / view.scale).toFixed(2) + 'px');
-    const ratio = view.scale / fitScale;
-    const budget = all ? nodes.length : Math.min(nodes.length, Math.ceil(LABELS_AT_FIT * ratio * ratio));
+    svg.style.setProperty('--edge-opacity', Math.min(0.75, (EDGE_INK / Math.max(edges.length, 1)) * ratio).toFixed(3));
+    const atFit = (size.w * size.h) / LABEL_AREA_PX;
+    const budget = all ? nodes.length : Math.min(nodes.length, Math.ceil(atFit * ratio * ratio));
     if (budget === labelBudget) return;
     const from = Math.min(budget, Math.max(labelBudget, 0));
     const to = Math.max(budget, Math.max(labelBudget, 0));
