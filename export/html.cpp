@@ -161,8 +161,9 @@ std::string escape_for_script(std::string_view json) {
   return out;
 }
 
-// Graphviz's SVG document as an element for the page: the XML declaration, doctype and
-// comments dropped (comments are one per node and edge, naming it: the <title> already does).
+// Graphviz's SVG document as an element for the page: the XML declaration, doctype, comments
+// and <title> lines dropped (one of each per node and edge, naming its ids: the page's panels
+// say more, and on a big graph they are megabytes to parse).
 std::string inline_svg(std::string_view svg) {
   const std::size_t start = svg.find("<svg");
   if (start != std::string_view::npos) svg.remove_prefix(start);
@@ -173,6 +174,7 @@ std::string inline_svg(std::string_view svg) {
     const std::string_view line = svg.substr(0, eol == std::string_view::npos ? svg.size() : eol + 1);
     svg.remove_prefix(line.size());
     if (line.starts_with("<!--") && line.find("-->") != std::string_view::npos) continue;
+    if (line.starts_with("<title>") && line.find("</title>") != std::string_view::npos) continue;
     out += line;
   }
   return out;

@@ -122,7 +122,9 @@ void prepare_for_page(const KnowledgeGraph& kg, Agraph_t* g) {
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
     const auto it = node_index.find(agnameof(n));
     if (it == node_index.end()) continue;
-    agsafeset(n, id_name, ("n" + exporting::decimal(it->second)).data(), empty);
+    std::string id = "n";  // built with += : GCC 12 warns (-Wrestrict) on "n" + std::string
+    id += exporting::decimal(it->second);
+    agsafeset(n, id_name, id.data(), empty);
   }
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
@@ -131,7 +133,10 @@ void prepare_for_page(const KnowledgeGraph& kg, Agraph_t* g) {
       const auto head = node_index.find(agnameof(aghead(e)));
       if (tail == node_index.end() || head == node_index.end()) continue;
       const auto it = edge_index.find({tail->second, head->second, std::string(agget(e, type_name))});
-      if (it != edge_index.end()) agsafeset(e, id_name, ("e" + exporting::decimal(it->second)).data(), empty);
+      if (it == edge_index.end()) continue;
+      std::string id = "e";
+      id += exporting::decimal(it->second);
+      agsafeset(e, id_name, id.data(), empty);
     }
   }
 }

@@ -10,6 +10,7 @@
 'use strict';
 
 (function explorer() {
+  const startMs = performance.now();
   const graph = JSON.parse(document.getElementById('graph-data').textContent);
   const canvas = document.getElementById('canvas');
   const svg = canvas.querySelector('svg');
@@ -21,13 +22,13 @@
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   // Node labels are 10 pt in the drawing: at this many screen pixels per unit every label is
-  // readable (7 px) and fits its shape, so all are shown. Below it only the best-connected
-  // nodes have one, drawn at LABEL_PX on screen: one per LABEL_AREA_PX square pixels of the
-  // canvas when the whole graph fits, more as the view zooms in on a part of it.
+  // readable (7 px) and fits its shape, so all are shown. Below it, labels are placed on the
+  // nodes in view, best-connected first, at LABEL_PX on screen, each only where it overlaps no
+  // label already placed, at most one per LABEL_AREA_PX square pixels of the canvas.
   const ALL_LABELS_SCALE = 0.7;
   const EDGE_LABELS_SCALE = 1.0;
   const LABEL_PX = 11;
-  const LABEL_AREA_PX = 12000;
+  const LABEL_AREA_PX = 6000;
   // Edges fade as the drawing gets denser, so that a big graph is not a black mass at fit.
   const EDGE_INK = 1500;
 
@@ -93,25 +94,25 @@
 
   // ---- The drawing: ids, classes, hit areas ----------------------------------------------------
 
-  nodeElements.forEach((element, i) => {
-    if (!element) return;
-    element.dataset.index = i;
-    element.classList.add('type-' + nodes[i].type);
-  });
-  edgeElements.forEach((element, j) => {
-    if (!element) return;
-    element.dataset.index = j;
-    const path = element.querySelector('path');
-    // A wide transparent copy of the path under it, so a thin edge is easy to click.
-    if (path) {
-      const hit = path.cloneNode(false);
-      hit.setAttribute('class', 'hit');
-      hit.removeAttribute('stroke');
-      element.insertBefore(hit, path);
-    }
-  });
+  // A wide transparent copy of an edge's path under it, so that a thin edge is easy to click.
+  // Big graphs get them only on the selection's edges: thousands would slow the first render,
+  // and in a dense drawing they would cover everything.
+  const HIT_AREAS_FOR_ALL = edges.length <= 3000;
+  function addHitArea(j) {
+    const element = edgeElements[j];
+    const path = element && element.querySelector('path');
+    if (!path || element.querySelector('.hit')) return;
+    const hit = path.cloneNode(false);
+    hit.setAttribute('class', 'hit');
+    hit.removeAttribute('stroke');
+    element.insertBefore(hit, path);
+  }
+  if (HIT_AREAS_FOR_ALL) edges.forEach((edge, j) => addHitArea(j));
   svg.removeAttribute('width');
   svg.removeAttribute('height');
+  // Start zoomed out (the usual case at fit), before anything asks the browser for a layout:
+  // switching these later restyles the whole drawing.
+  svg.classList.add('far', 'no-edge-labels');
   const fullBox = svg.viewBox.baseVal;
   const bounds = {x: fullBox.x, y: fullBox.y, w: fullBox.width, h: fullBox.height};
   // Graphviz draws inside <g class="graph" transform="... translate(4 H)">: node coordinates
@@ -122,7 +123,6 @@
 
   const view = {cx: bounds.x + bounds.w / 2, cy: bounds.y + bounds.h / 2, scale: 1};
   let fitScale = 1;
-  let labelBudget = -1;
   let frameRequested = false;
 
   function canvasSize() {
@@ -168,36 +168,99 @@
     applyView();
   }
 
-  // Which labels show: all when zoomed in enough to read them; else the best-connected nodes,
-  // as many as fit the canvas at LABEL_AREA_PX each when the whole graph fits and more as the
-  // visible part shrinks, drawn larger than their 10 pt so that they stay LABEL_PX on screen.
+  // Where each node's centre is in viewBox units, from its shape's attributes (reading them
+  // forces no layout, unlike getBBox).
+  function shapeCentre(element) {
+    const ellipse = element.querySelector('ellipse');
+    if (ellipse) return new DOMPoint(ellipse.cx.baseVal.value, ellipse.cy.baseVal.value);
+    const polygon = element.querySelector('polygon');
+    if (!polygon || polygon.points.numberOfItems === 0) return null;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let k = 0; k < polygon.points.numberOfItems; ++k) {
+      const p = polygon.points.getItem(k);
+      [x0, y0, x1, y1] = [Math.min(x0, p.x), Math.min(y0, p.y), Math.max(x1, p.x), Math.max(y1, p.y)];
+    }
+    return new DOMPoint((x0 + x1) / 2, (y0 + y1) / 2);
+  }
+  const centres = nodeElements.map((element) => {
+    const centre = element && shapeCentre(element);
+    return centre ? centre.matrixTransform(drawingMatrix) : null;
+  });
+  const labelEm = nodes.map((node) => 0.58 * Math.min(node.label.length, 60) + 0.6);
+  const labelled = new Uint8Array(nodes.length);
+
+  // A placed label is drawn LABEL_PX high on screen, with a halo a quarter of that. Set on
+  // each placed label's own <text> (a few hundred at most): a property on the <svg> would make
+  // the browser restyle every element of a big drawing at each step of a zoom.
+  function setLabelled(i, on, fontSize) {
+    const element = nodeElements[i];
+    if (!element) return;
+    if (labelled[i] !== on) {
+      labelled[i] = on;
+      element.classList.toggle('major', on === 1);
+    }
+    const text = element.querySelector('text');
+    if (!text) return;
+    text.style.fontSize = on ? fontSize : '';
+    text.style.strokeWidth = on ? 'calc(' + fontSize + ' / 4)' : '';
+  }
+
+  // Edge opacity in tenths, changed on the <svg> only when it crosses one.
+  let edgeOpacity = '';
+  function setEdgeOpacity(ratio) {
+    const value = Math.max(0.1, Math.min(0.7, (EDGE_INK / Math.max(edges.length, 1)) * ratio)).toFixed(1);
+    if (value === edgeOpacity) return;
+    edgeOpacity = value;
+    svg.style.setProperty('--edge-opacity', value);
+  }
+
+  // Which labels show: all when zoomed in enough to read them; else a greedy placement in rank
+  // order over the nodes in view, skipping any label that would overlap one already placed
+  // (a grid of 64-pixel cells keeps the test cheap).
   function updateLabels() {
     const all = view.scale >= ALL_LABELS_SCALE;
     const size = canvasSize();
-    const ratio = view.scale / fitScale;
-    svg.classList.toggle('far', !all);
-    svg.classList.toggle('no-edge-labels', view.scale < EDGE_LABELS_SCALE);
-    svg.style.setProperty('--label-size', (LABEL_PX / view.scale).toFixed(2) + 'px');
-    svg.style.setProperty('--edge-opacity', Math.min(0.75, (EDGE_INK / Math.max(edges.length, 1)) * ratio).toFixed(3));
-    const atFit = (size.w * size.h) / LABEL_AREA_PX;
-    const budget = all ? nodes.length : Math.min(nodes.length, Math.ceil(atFit * ratio * ratio));
-    if (budget === labelBudget) return;
-    const from = Math.min(budget, Math.max(labelBudget, 0));
-    const to = Math.max(budget, Math.max(labelBudget, 0));
-    for (let rank = from; rank < to; ++rank) {
-      const element = nodeElements[byRank[rank]];
-      if (element) element.classList.toggle('major', rank < budget);
+    setEdgeOpacity(view.scale / fitScale);
+    if (svg.classList.contains('far') === all) svg.classList.toggle('far', !all);
+    if (svg.classList.contains('no-edge-labels') !== view.scale < EDGE_LABELS_SCALE) {
+      svg.classList.toggle('no-edge-labels', view.scale < EDGE_LABELS_SCALE);
     }
-    labelBudget = budget;
+    const fontSize = (LABEL_PX / view.scale).toFixed(2) + 'px';
+    const cell = 64;
+    const columns = Math.ceil(size.w / cell) + 1;
+    const grid = new Map();
+    const budget = all ? 0 : Math.max(12, Math.floor((size.w * size.h) / LABEL_AREA_PX));
+    let placed = 0;
+    for (const i of byRank) {
+      const centre = centres[i];
+      let on = 0;
+      if (centre && placed < budget && !nodeHidden(i)) {
+        const x = (centre.x - view.cx) * view.scale + size.w / 2;
+        const y = (centre.y - view.cy) * view.scale + size.h / 2;
+        const half = (labelEm[i] * LABEL_PX) / 2;
+        const box = [x - half, y - LABEL_PX * 0.75, x + half, y + LABEL_PX * 0.75];
+        if (box[2] > 0 && box[0] < size.w && box[3] > 0 && box[1] < size.h) {
+          const cells = [];
+          for (let cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); ++cx) {
+            for (let cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); ++cy) cells.push(cy * columns + cx);
+          }
+          const free = cells.every((key) => (grid.get(key) || []).every((other) =>
+            box[0] >= other[2] || box[2] <= other[0] || box[1] >= other[3] || box[3] <= other[1]));
+          if (free) {
+            for (const key of cells) (grid.get(key) || grid.set(key, []).get(key)).push(box);
+            on = 1;
+            ++placed;
+          }
+        }
+      }
+      if (on || labelled[i]) setLabelled(i, on, fontSize);
+    }
   }
 
   function centreOn(i) {
-    const element = nodeElements[i];
-    if (!element) return;
-    const box = element.getBBox();
-    const centre = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2).matrixTransform(drawingMatrix);
-    view.cx = centre.x;
-    view.cy = centre.y;
+    if (!centres[i]) return;
+    view.cx = centres[i].x;
+    view.cy = centres[i].y;
     view.scale = clampScale(Math.max(view.scale, 1.2));
     applyView();
   }
@@ -226,8 +289,8 @@
     svg.classList.remove('panning');
     if (moved) return;
     if (!target) clearSelection();
-    else if (target.classList.contains('node')) selectNode(Number(target.dataset.index), false);
-    else selectEdge(Number(target.dataset.index));
+    else if (target.classList.contains('node')) selectNode(Number(target.id.slice(1)), false);
+    else selectEdge(Number(target.id.slice(1)));
   });
   svg.addEventListener('wheel', (event) => {
     event.preventDefault();
@@ -333,6 +396,7 @@
       element.classList.toggle('filtered',
         hiddenEdgeTypes.has(edge.type) || nodeHidden(edge.source) || nodeHidden(edge.target));
     });
+    updateLabels();
   }
 
   // ---- Selection and the details panel ---------------------------------------------------------
@@ -352,7 +416,10 @@
     for (const element of svg.querySelectorAll('.selected, .near')) element.classList.remove('selected', 'near');
     svg.classList.add('focus');
     for (const i of nodeIndices) nodeElements[i]?.classList.add('near');
-    for (const j of edgeIndices) edgeElements[j]?.classList.add('near');
+    for (const j of edgeIndices) {
+      edgeElements[j]?.classList.add('near');
+      addHitArea(j);
+    }
     selectedElement?.classList.add('selected');
   }
 
@@ -599,7 +666,7 @@
   updateLabels();
   document.documentElement.dataset.ready = 'true';
   // For the browser test (tests/browser/): when the page was ready, and when it first painted.
-  window.explorerTimings = {readyMs: performance.now(), firstFrameMs: null};
+  window.explorerTimings = {scriptStartMs: startMs, readyMs: performance.now(), firstFrameMs: null};
   requestAnimationFrame(() => requestAnimationFrame(() => {
     window.explorerTimings.firstFrameMs = performance.now();
   }));

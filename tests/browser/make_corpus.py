@@ -4,9 +4,9 @@ on a big graph (tests/browser/run: the "2,000-article graph"). Nothing from it i
 
     make_corpus.py ARTICLES OUT.jsonl
 
-The articles are made from templates: meetings, visits, statements, with people drawn from
-a fixed pool (first name x surname), organisations and cities, so that 2,000 articles give a
-graph of about two thousand nodes. A fixed seed: the same ARTICLES give the same bytes.
+The articles are made from templates (meetings, visits, statements) about running stories,
+each with its own people (first name x surname), organisations and cities, so that 2,000
+articles give a graph of about two thousand nodes in communities. A fixed seed: the same ARTICLES give the same bytes.
 """
 import json
 import random
@@ -43,12 +43,19 @@ DAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 MOOD = ["productive", "difficult", "constructive", "frank", "useful"]
 
 
-def article(rng, people, n):
-    people = rng.sample(people, 3)
+def article(rng, stories, n):
+    # Mostly the cast of one running story, now and then someone from another: news clusters
+    # by story, and a graph of it has communities joined by a few bridges.
+    story = rng.choice(stories)
+    other = rng.choice(stories)
+    people = rng.sample(story["people"], 3)
+    if rng.random() < 0.15:
+        people[2] = rng.choice(other["people"])
     (f1, s1), (f2, s2), (f3, s3) = people
-    org1, org2 = (f"{rng.choice(ORG_STEM)} {rng.choice(ORG_KIND)}" for _ in range(2))
-    city1, city2 = rng.sample(CITY, 2)
-    topic, day, mood, role = rng.choice(TOPIC), rng.choice(DAY), rng.choice(MOOD), rng.choice(ROLE)
+    org1 = rng.choice(story["orgs"])
+    org2 = rng.choice(other["orgs"] if rng.random() < 0.15 else story["orgs"])
+    city1, city2 = rng.sample(story["cities"], 2)
+    topic, day, mood, role = story["topic"], rng.choice(DAY), rng.choice(MOOD), rng.choice(ROLE)
     title = f"{s1} and {s2} meet in {city1} on {topic}"
     text = (
         f"{f1} {s1}, the {role} of the {org1}, met {f2} {s2} in {city1} on {day} to discuss {topic}. "
@@ -66,11 +73,19 @@ def main():
         sys.exit("usage: make_corpus.py ARTICLES OUT.jsonl")
     count = int(sys.argv[1])
     rng = random.Random(11)
-    # One person per 4 articles: each recurs in about a dozen articles, as in a news stream.
-    people = rng.sample([(f, s) for f in FIRST for s in SURNAME], max(count // 4, 3))
+    # One story per 40 articles, each with a cast of 12 people (so each recurs in about ten
+    # articles), three organisations and three cities.
+    people = rng.sample([(f, s) for f in FIRST for s in SURNAME], len(FIRST) * len(SURNAME))
+    orgs = [f"{stem} {kind}" for stem in ORG_STEM for kind in ORG_KIND]
+    rng.shuffle(orgs)
+    stories = []
+    for k in range(max(count // 40, 1)):
+        stories.append({"people": [people[(12 * k + i) % len(people)] for i in range(12)],
+                        "orgs": [orgs[(3 * k + i) % len(orgs)] for i in range(3)],
+                        "cities": rng.sample(CITY, 3), "topic": rng.choice(TOPIC)})
     with open(sys.argv[2], "w", encoding="utf-8") as out:
         for n in range(count):
-            out.write(json.dumps(article(rng, people, n), ensure_ascii=False) + "\n")
+            out.write(json.dumps(article(rng, stories, n), ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
