@@ -149,3 +149,11 @@ TEST_CASE("write_html with an unknown layout engine fails naming the path and le
   CHECK_THAT(s.message(), Catch::Contains(path) && Catch::Contains("no-such-engine"));
   CHECK(dir.listing().empty());
 }
+
+TEST_CASE("write_html writes a page for a graph without nodes", "[export][html]") {
+  TempDir dir;
+  REQUIRE(write_html(KnowledgeGraph{}, dir.file("graph.html")).is_ok());
+  const std::string page = newsgraph::testing::read_bytes(dir.file("graph.html"));
+  CHECK(count(page, "</svg>") == 1);
+  CHECK(page.find(R"({"articles":[],"nodes":[],"edges":[]})") != std::string::npos);
+}

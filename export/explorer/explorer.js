@@ -35,7 +35,7 @@
   // Shapes of the legend, as graph.dot draws each node type (docs/output.md, "DOT").
   const SHAPES = {Person: 'ellipse', Organization: 'box', Place: 'house', Event: 'diamond', Misc: 'octagon'};
 
-  // ---- Small DOM helpers ---------------------------------------------------------------------
+  // ---- Small DOM helpers -----------------------------------------------------------------------
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -92,7 +92,7 @@
   const byRank = nodes.map((node, i) => i).sort((a, b) =>
     incident[b].length - incident[a].length || nodes[b].mentions - nodes[a].mentions || a - b);
 
-  // ---- The drawing: ids, classes, hit areas ----------------------------------------------------
+  // ---- The drawing: hit areas, size, the zoomed-out classes ------------------------------------
 
   // A wide transparent copy of an edge's path under it, so that a thin edge is easy to click.
   // Big graphs get them only on the selection's edges: thousands would slow the first render,
@@ -316,12 +316,13 @@
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([type, count]) => type + ' ' + count).join(', ');
   }
+  function figure(count, word, counts) {
+    return el('span', {class: 'figure'}, el('b', {text: plural(count, word)}),
+      counts.size > 0 ? ' (' + countsText(counts) + ')' : null);
+  }
   document.getElementById('summary').append(
     el('span', {class: 'figure', text: plural(graph.articles.length, 'article')}),
-    el('span', {class: 'figure', title: countsText(nodeTypeCounts)},
-      el('b', {text: plural(nodes.length, 'node')}), ' (' + countsText(nodeTypeCounts) + ')'),
-    el('span', {class: 'figure', title: countsText(edgeTypeCounts)},
-      el('b', {text: plural(edges.length, 'edge')}), ' (' + countsText(edgeTypeCounts) + ')'));
+    figure(nodes.length, 'node', nodeTypeCounts), figure(edges.length, 'edge', edgeTypeCounts));
 
   // ---- Legend and filters ----------------------------------------------------------------------
 
