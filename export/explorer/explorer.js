@@ -205,10 +205,11 @@
     text.style.strokeWidth = on ? 'calc(' + fontSize + ' / 4)' : '';
   }
 
-  // Edge opacity in tenths, changed on the <svg> only when it crosses one.
+  // Edge opacity in tenths, changed on the <svg> only when it crosses one. It grows slower than
+  // the zoom: zoomed in on a dense graph, the edges in view are still many.
   let edgeOpacity = '';
   function setEdgeOpacity(ratio) {
-    const value = Math.max(0.1, Math.min(0.7, (EDGE_INK / Math.max(edges.length, 1)) * ratio)).toFixed(1);
+    const value = Math.max(0.1, Math.min(0.7, (EDGE_INK / Math.max(edges.length, 1)) * Math.sqrt(ratio))).toFixed(1);
     if (value === edgeOpacity) return;
     edgeOpacity = value;
     svg.style.setProperty('--edge-opacity', value);
