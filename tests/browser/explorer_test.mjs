@@ -119,6 +119,8 @@ async function testPage(context, {name, file}, screenshot) {
   const size = fs.statSync(file).size;
   const url = pathToFileURL(file).href;
   const page = await context.newPage();
+  // A 2,000-article page on a busy 2-core machine can take a while to parse and restyle.
+  page.setDefaultTimeout(120000);
   const requests = [];
   const errors = [];
   page.on('request', (request) => { if (request.url() !== url) requests.push(request.url()); });
