@@ -14,6 +14,7 @@
 #include "export/edge_report.hpp"
 #include "export/gexf.hpp"
 #include "export/graphml.hpp"
+#include "export/html.hpp"
 #include "export/jsonld.hpp"
 #include "export/nquads.hpp"
 #include "export/render.hpp"
@@ -31,7 +32,7 @@ constexpr std::string_view kUsage =
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order), extracts entities and relations, merges them across articles and writes\n"
     "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.nq, graph.gexf, graph.svg,\n"
-    "graph.png when --format asks for them).\n\n"
+    "graph.png, graph.html when --format asks for them).\n\n"
     "options:\n"
     "  -o, --output OUTDIR  where to write (default out/)\n"
     "  --format LIST        comma-separated (default graphml,dot,jsonld):\n"
@@ -42,6 +43,8 @@ constexpr std::string_view kUsage =
     "                                (bulk loaders: Virtuoso, Oxigraph), written as graph.nq\n"
     "                       gexf     GEXF 1.3 for Gephi: typed parallel edges, colours, timeline\n"
     "                       svg, png the picture, laid out by Graphviz's sfdp, with a legend\n"
+    "                       html     the explorer page: the drawing, search, filters and the\n"
+    "                                evidence behind every edge, to open in a browser from disk\n"
     "  --jobs N             worker threads (default: one per core); output is the same for any N\n"
     "  --base-iri IRI       base of the JSON-LD and N-Quads IRIs (default https://newsgraph.example/)\n"
     "  --models DIR         the trained models (default: $NEWSGRAPH_MODELS, ./models, or the\n"
@@ -96,7 +99,7 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
       out.formats = split_commas(v);
       for (const std::string& f : out.formats)
         if (f != "graphml" && f != "dot" && f != "jsonld" && f != "svg" && f != "png" && f != "nquads" &&
-            f != "gexf")
+            f != "gexf" && f != "html")
           return "unknown format '" + f + "'";
       if (out.formats.empty()) return "--format needs at least one format";
     } else if (arg == "--jobs" || arg == "-j") {
@@ -169,6 +172,8 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
       status = render_svg(graph, path);
     } else if (format == "png") {
       status = render_png(graph, path);
+    } else if (format == "html") {
+      status = write_html(graph, path);
     }
     if (!status) break;
     names.push_back(name);

@@ -28,4 +28,12 @@ Status render_svg(const KnowledgeGraph& kg, const std::string& path, const Rende
 // The same picture as PNG (Graphviz's cairo renderer, 96 dpi), with the same contract.
 Status render_png(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options = {});
 
+// dot_text(kg) laid out as render_svg does, returned as SVG text for embedding (the explorer
+// page, export/html.hpp): node i (in vertex order) is the SVG group with id "n<i>", edge j (in
+// edge order) the group "e<j>", edges carry no tooltip link (the page shows the evidence
+// itself) and, above 3,000 edges, no label, and text is sized for a sans-serif font. Errors name `name_for_messages`. Same
+// thread-safety as render_svg.
+Result<std::string> render_svg_text(const KnowledgeGraph& kg, const std::string& name_for_messages,
+                                    const RenderOptions& options = {});
+
 }  // namespace newsgraph
