@@ -62,6 +62,12 @@ bool is_call_sentence(const SentenceView& view) {
   return false;
 }
 
+bool has_particle(const SentenceView& view, std::uint32_t t, std::string_view particle) {
+  for (std::uint32_t child : view.deps(t))
+    if (view.label(child) == "compound:prt" && view.word(child) == particle) return true;
+  return t + 1 < view.end && view.word(t + 1) == particle;
+}
+
 // Agreements count only when signed or concluded; "received" and "hosted" only with a
 // person or organisation as object; attacks only as verbs with a place object.
 bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
@@ -103,6 +109,7 @@ bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
                 "withdrew"}) &&
       !verb)
     return false;
+  if (word == "ruled" && has_particle(view, t, "out")) return false;  // "ruled out a meeting"
   // "filed for bankruptcy", "a bankruptcy filing"; not "the risk of bankruptcy".
   if (kind == EventKind::Bankruptcy) {
     const std::int32_t h = view.head(t);

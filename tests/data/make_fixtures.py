@@ -4,7 +4,7 @@
     python3 tests/data/make_fixtures.py
 
 - samples-jsonl/samples.jsonl: the five samples/*.txt as JSON lines (id = file stem,
-  title = first line, text = the rest, as written);
+  title = first line, text = the rest, as written, date = the pages' publication date);
 - samples-html/<stem>.html: the same five as real-world pages (head, scripts, styles, a
   cookie banner, a site header with a menu, the article, related stories, a footer);
 - bad/: inputs each reader must reject or repair (see ingest/bad_input_test.cpp).
@@ -133,7 +133,9 @@ def samples():
     for path in SAMPLES:
         raw = path.read_text(encoding="utf-8")
         first, _, rest = raw.partition("\n")
-        records.append(json.dumps({"id": path.stem, "title": first, "text": rest}, ensure_ascii=False))
+        # The pages' publication date, so that both dated forms resolve "Tuesday" alike.
+        records.append(json.dumps({"id": path.stem, "title": first, "text": rest, "date": "2025-12-03T09:00:00+00:00"},
+                                  ensure_ascii=False))
         lines = [line for line in raw.split("\n") if line.strip()]
         # The page shows the visible headline: a leading "Ad Code" slot comes before it.
         if lines[0] == "Ad Code":
