@@ -166,7 +166,8 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
   return status;
 }
 
-void print_summary(const BuildReport& report, double elapsed_s, const std::vector<std::string>& written) {
+void print_summary(const BuildReport& report, double elapsed_s, double export_s,
+                   const std::vector<std::string>& written) {
   const KnowledgeGraph& kg = report.graph;
   const auto nodes = count_nodes_by_type(kg);
   const auto edges = count_edges_by_type(kg);
@@ -187,7 +188,7 @@ void print_summary(const BuildReport& report, double elapsed_s, const std::vecto
   std::printf("  stages   ");
   for (std::size_t s = 0; s < report.stage_seconds.size(); ++s)
     std::printf(" %s %.3fs", kStageNames[s], report.stage_seconds[s]);
-  std::printf("\n");
+  std::printf(" export %.3fs\n", export_s);
   for (const std::string& path : written) std::printf("  wrote     %s\n", path.c_str());
 }
 
@@ -226,6 +227,7 @@ int run_build_command(std::span<const std::string> raw_args) {
     return kExitFailure;
   }
   std::vector<std::string> written;
+  const auto export_start = std::chrono::steady_clock::now();
   if (Status status = write_outputs(report->graph, args, written); !status) {
     std::fprintf(stderr, "newsgraph build: %s; nothing written\n", status.message().c_str());
     return kExitFailure;
@@ -244,8 +246,9 @@ int run_build_command(std::span<const std::string> raw_args) {
     }
     written.push_back(args.explain_edges);
   }
+  const double export_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - export_start).count();
   const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!args.quiet) print_summary(*report, elapsed_s, written);
+  if (!args.quiet) print_summary(*report, elapsed_s, export_s, written);
   return report->errors.empty() ? kExitOk : kExitPartial;
 }
 
