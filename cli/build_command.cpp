@@ -15,6 +15,7 @@
 #include "export/graphml.hpp"
 #include "export/jsonld.hpp"
 #include "export/render.hpp"
+#include "pipeline/extraction_file.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace newsgraph::cli {
@@ -27,8 +28,9 @@ constexpr std::string_view kUsage =
     "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
     "                       [--explain-edges FILE] [--quiet] [--strict] INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
-    "in sorted order), extracts entities and relations, merges them across articles and writes\n"
-    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.svg with --format svg).\n\n"
+    "in sorted order; `-` reads JSON lines from stdin), extracts entities and relations, merges\n"
+    "them across articles and writes OUTDIR/graph.graphml, graph.dot, graph.jsonld (and\n"
+    "graph.svg with --format svg).\n\n"
     "options:\n"
     "  -o, --output OUTDIR  where to write (default out/)\n"
     "  --format LIST        comma-separated: graphml, dot, jsonld, svg (default graphml,dot,jsonld)\n"
@@ -192,6 +194,53 @@ void print_summary(const BuildReport& report, double elapsed_s, double export_s,
   for (const std::string& path : written) std::printf("  wrote     %s\n", path.c_str());
 }
 
+// What build and merge share once the graph is made: messages, --strict, outputs, summary.
+int finish_graph(BuildReport& report, const BuildArgs& args, std::chrono::steady_clock::time_point start,
+                 const char* command) {
+  for (const std::string& warning : report.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  for (const std::string& error : report.errors) std::fprintf(stderr, "error: %s\n", error.c_str());
+  if (args.strict && !report.errors.empty()) {
+    std::fprintf(stderr, "newsgraph %s: %zu input(s) rejected and --strict given; nothing written\n", command,
+                 report.errors.size());
+    return kExitFailure;
+  }
+  if (report.articles == 0) {
+    std::fprintf(stderr, "newsgraph %s: no article could be read from the inputs; nothing written\n", command);
+    return kExitFailure;
+  }
+  std::vector<std::string> written;
+  const auto export_start = std::chrono::steady_clock::now();
+  if (Status status = write_outputs(report.graph, args, written); !status) {
+    std::fprintf(stderr, "newsgraph %s: %s; nothing written\n", command, status.message().c_str());
+    return kExitFailure;
+  }
+  if (!args.explain_merges.empty()) {
+    if (Status status = write_merge_explanations(report.merge_explanations, args.explain_merges); !status) {
+      std::fprintf(stderr, "newsgraph %s: %s\n", command, status.message().c_str());
+      return kExitFailure;
+    }
+    written.push_back(args.explain_merges);
+  }
+  if (!args.explain_edges.empty()) {
+    if (Status status = write_edge_report(report.graph, args.explain_edges); !status) {
+      std::fprintf(stderr, "newsgraph %s: %s\n", command, status.message().c_str());
+      return kExitFailure;
+    }
+    written.push_back(args.explain_edges);
+  }
+  const double export_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - export_start).count();
+  const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!args.quiet) print_summary(report, elapsed_s, export_s, written);
+  return report.errors.empty() ? kExitOk : kExitPartial;
+}
+
+std::string models_dir_of(const BuildArgs& args) {
+  return args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
+}
+
+constexpr const char* kNoModels =
+    "no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the executable); give --models DIR";
+
 int run_build_command(std::span<const std::string> raw_args) {
   BuildArgs args;
   if (const std::string problem = parse_args(raw_args, args); !problem.empty()) {
@@ -201,10 +250,9 @@ int run_build_command(std::span<const std::string> raw_args) {
   PipelineOptions options;
   options.inputs = args.inputs;
   options.jobs = args.jobs;
-  options.models_dir = args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
+  options.models_dir = models_dir_of(args);
   if (options.models_dir.empty()) {
-    std::fprintf(stderr, "newsgraph build: no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the "
-                         "executable); give --models DIR\n");
+    std::fprintf(stderr, "newsgraph build: %s\n", kNoModels);
     return kExitFailure;
   }
   const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
@@ -215,45 +263,52 @@ int run_build_command(std::span<const std::string> raw_args) {
     std::fprintf(stderr, "newsgraph build: %s\n", report.status().message().c_str());
     return kExitFailure;
   }
-  for (const std::string& warning : report->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
-  for (const std::string& error : report->errors) std::fprintf(stderr, "error: %s\n", error.c_str());
-  if (args.strict && !report->errors.empty()) {
-    std::fprintf(stderr, "newsgraph build: %zu input(s) rejected and --strict given; nothing written\n",
-                 report->errors.size());
+  return finish_graph(*report, args, start, "build");
+}
+
+constexpr std::string_view kMergeUsage =
+    "usage: newsgraph merge [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--base-iri IRI]\n"
+    "                       [--models DIR] [--explain-merges FILE] [--explain-edges FILE]\n"
+    "                       [--quiet] [--strict] EXTRACTION...\n\n"
+    "Merges extraction files written by `newsgraph extract` into one graph, the same graph (the\n"
+    "same bytes) that `newsgraph build` makes from all their inputs at once, whatever the order\n"
+    "or grouping of the files. An article found in two files (same source and position) counts\n"
+    "once: the one in the later file wins, so re-extracted articles replace the old ones.\n"
+    "Options as for `newsgraph build` (docs/scale.md).\n";
+
+int run_merge_command(std::span<const std::string> raw_args) {
+  BuildArgs args;
+  if (const std::string problem = parse_args(raw_args, args); !problem.empty()) {
+    std::fprintf(stderr, "newsgraph merge: %s\n%.*s", problem.c_str(), static_cast<int>(kMergeUsage.size()),
+                 kMergeUsage.data());
     return kExitFailure;
   }
-  if (report->articles == 0) {
-    std::fprintf(stderr, "newsgraph build: no article could be read from the inputs; nothing written\n");
+  const std::string models_dir = models_dir_of(args);
+  if (models_dir.empty()) {
+    std::fprintf(stderr, "newsgraph merge: %s\n", kNoModels);
     return kExitFailure;
   }
-  std::vector<std::string> written;
-  const auto export_start = std::chrono::steady_clock::now();
-  if (Status status = write_outputs(report->graph, args, written); !status) {
-    std::fprintf(stderr, "newsgraph build: %s; nothing written\n", status.message().c_str());
+  const auto start = std::chrono::steady_clock::now();
+  Result<NameLexicon> lexicon = load_lexicon(models_dir);
+  if (!lexicon) {
+    std::fprintf(stderr, "newsgraph merge: %s\n", lexicon.status().message().c_str());
     return kExitFailure;
   }
-  if (!args.explain_merges.empty()) {
-    if (Status status = write_merge_explanations(report->merge_explanations, args.explain_merges); !status) {
-      std::fprintf(stderr, "newsgraph build: %s\n", status.message().c_str());
-      return kExitFailure;
-    }
-    written.push_back(args.explain_merges);
-  }
-  if (!args.explain_edges.empty()) {
-    if (Status status = write_edge_report(report->graph, args.explain_edges); !status) {
-      std::fprintf(stderr, "newsgraph build: %s\n", status.message().c_str());
-      return kExitFailure;
-    }
-    written.push_back(args.explain_edges);
-  }
-  const double export_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - export_start).count();
-  const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!args.quiet) print_summary(*report, elapsed_s, export_s, written);
-  return report->errors.empty() ? kExitOk : kExitPartial;
+  ExtractionRead read;
+  for (const std::string& path : args.inputs) read_extraction_file(path, read);
+  BuildReport report;
+  report.input_files = args.inputs.size();
+  report.articles = read.graphs.size();
+  report.errors = std::move(read.errors);
+  merge_extractions(read.graphs, read.ordinals, *lexicon, report);
+  report.articles = report.graph.articles.size();
+  return finish_graph(report, args, start, "merge");
 }
 
 const CommandRegistration kBuild{Command{"build", "articles in, knowledge graph out (GraphML, DOT, JSON-LD, SVG)",
                                          kUsage, &run_build_command}};
+const CommandRegistration kMerge{Command{"merge", "extraction files (newsgraph extract) in, one knowledge graph out",
+                                         kMergeUsage, &run_merge_command}};
 
 }  // namespace
 }  // namespace newsgraph::cli
