@@ -26,7 +26,8 @@ namespace fs = std::filesystem;
 constexpr std::string_view kUsage =
     "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld[,svg]] [--jobs N]\n"
     "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
-    "                       [--explain-edges FILE] [--quiet] [--strict] INPUT...\n\n"
+    "                       [--explain-edges FILE] [--stdin-name NAME] [--quiet] [--strict]\n"
+    "                       INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order; `-` reads JSON lines from stdin), extracts entities and relations, merges\n"
     "them across articles and writes OUTDIR/graph.graphml, graph.dot, graph.jsonld (and\n"
@@ -42,6 +43,7 @@ constexpr std::string_view kUsage =
     "                       that merged each (merge/merge.hpp)\n"
     "  --explain-edges FILE write every edge with every sentence that supports it, its article,\n"
     "                       offsets and the rule that read it\n"
+    "  --stdin-name NAME    the source name of the articles read from `-` (default stdin)\n"
     "  --quiet              print nothing but errors\n"
     "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
@@ -55,6 +57,7 @@ struct BuildArgs {
   std::string explain_merges;
   std::string explain_edges;
   std::string models_dir;
+  std::string stdin_name = "stdin";
   bool quiet = false;
   bool strict = false;
   std::vector<std::string> inputs;
@@ -97,6 +100,8 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
     } else if (arg == "--base-iri") {
       if (!value(out.base_iri)) return "--base-iri needs an IRI";
       if (out.base_iri.find("://") == std::string::npos) return "--base-iri must be an absolute IRI, not '" + out.base_iri + "'";
+    } else if (arg == "--stdin-name") {
+      if (!value(out.stdin_name) || out.stdin_name.empty()) return "--stdin-name needs a name";
     } else if (arg == "--models") {
       if (!value(out.models_dir)) return "--models needs a folder";
     } else if (arg == "--explain-edges") {
@@ -250,6 +255,7 @@ int run_build_command(std::span<const std::string> raw_args) {
   PipelineOptions options;
   options.inputs = args.inputs;
   options.jobs = args.jobs;
+  options.stdin_name = args.stdin_name;
   options.models_dir = models_dir_of(args);
   if (options.models_dir.empty()) {
     std::fprintf(stderr, "newsgraph build: %s\n", kNoModels);

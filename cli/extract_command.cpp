@@ -17,7 +17,8 @@ namespace newsgraph::cli {
 namespace {
 
 constexpr std::string_view kUsage =
-    "usage: newsgraph extract [-o FILE] [--jobs N] [--models DIR] [--quiet] [--strict] INPUT...\n\n"
+    "usage: newsgraph extract [-o FILE] [--jobs N] [--models DIR] [--stdin-name NAME] [--quiet]\n"
+    "                         [--strict] INPUT...\n\n"
     "Reads articles as `newsgraph build` does (files, directories, `-` for JSON lines on stdin)\n"
     "and writes each article's entities, relations and evidence as one JSON line\n"
     "(pipeline/extraction_file.hpp), in input order. `newsgraph merge` combines any number of\n"
@@ -26,6 +27,8 @@ constexpr std::string_view kUsage =
     "  -o, --output FILE  where to write (default `-`: stdout); a file is written atomically\n"
     "  --jobs N           worker threads (default: one per core); output is the same for any N\n"
     "  --models DIR       the trained models (as for build)\n"
+    "  --stdin-name NAME  the source name of the articles read from `-` (default stdin); give\n"
+    "                     each split of a stream its own, so merge keeps them apart and in order\n"
     "  --quiet            print nothing but errors\n"
     "  --strict           any rejected input is fatal: exit 1 (with -o FILE, nothing written)\n\n"
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr); 1 the run cannot\n"
@@ -35,6 +38,7 @@ struct ExtractArgs {
   std::string output = "-";
   unsigned jobs = 0;
   std::string models_dir;
+  std::string stdin_name = "stdin";
   bool quiet = false;
   bool strict = false;
   std::vector<std::string> inputs;
@@ -53,6 +57,9 @@ std::string parse_args(std::span<const std::string> args, ExtractArgs& out) {
       const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out.jobs);
       if (ec != std::errc() || end != v.data() + v.size() || out.jobs == 0 || out.jobs > 1024)
         return "--jobs takes a number from 1 to 1024, not '" + v + "'";
+    } else if (arg == "--stdin-name") {
+      if (!has_value || args[i + 1].empty()) return "--stdin-name needs a name";
+      out.stdin_name = args[++i];
     } else if (arg == "--models") {
       if (!has_value) return "--models needs a folder";
       out.models_dir = args[++i];
@@ -79,6 +86,7 @@ int run_extract_command(std::span<const std::string> raw_args) {
   PipelineOptions options;
   options.inputs = args.inputs;
   options.jobs = args.jobs;
+  options.stdin_name = args.stdin_name;
   options.models_dir = args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
   if (options.models_dir.empty()) {
     std::fprintf(stderr, "newsgraph extract: no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the "

@@ -102,13 +102,13 @@ struct JsonlChunk {
 // Not thread-safe: one reader thread calls next().
 class JsonlStream {
  public:
-  // Reads `path`, or stdin when `path` is "-" (messages then name it "stdin").
-  explicit JsonlStream(const std::string& path);
+  // Reads `path`, or stdin when `path` is "-"; stdin is then named `stdin_name`.
+  explicit JsonlStream(const std::string& path, const std::string& stdin_name = "stdin");
   ~JsonlStream();
   JsonlStream(const JsonlStream&) = delete;
   JsonlStream& operator=(const JsonlStream&) = delete;
 
-  // The name used in ids, Article::source and messages: the path, or "stdin".
+  // The name used in ids, Article::source and messages: the path, or stdin's name.
   const std::string& name() const { return name_; }
 
   // Fills `chunk` with the next whole lines, about `max_bytes` of them (a longer line comes

@@ -13,7 +13,8 @@ constexpr std::size_t kReadBlockBytes = 1u << 20;
 
 }  // namespace
 
-JsonlStream::JsonlStream(const std::string& path) : name_(path == "-" ? "stdin" : path) {
+JsonlStream::JsonlStream(const std::string& path, const std::string& stdin_name)
+    : name_(path == "-" ? stdin_name : path) {
   if (path == "-") {
     file_ = stdin;
     return;

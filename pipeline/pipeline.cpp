@@ -86,10 +86,9 @@ struct ReadTask {
   ingest::JsonlChunk chunk;
 };
 
-std::string source_name(const std::string& source) { return source == "-" ? "stdin" : source; }
-
-// The inputs in build order: sorted by name, "-" (stdin) at the place of its name "stdin".
-std::vector<std::string> ordered_sources(const std::vector<std::string>& inputs, std::vector<std::string>& errors) {
+// The inputs in build order: sorted by name, "-" (stdin) at the place of its name.
+std::vector<std::string> ordered_sources(const std::vector<std::string>& inputs, const std::string& stdin_name,
+                                         std::vector<std::string>& errors) {
   std::vector<std::string> paths;
   bool has_stdin = false;
   for (const std::string& input : inputs) {
@@ -100,7 +99,10 @@ std::vector<std::string> ordered_sources(const std::vector<std::string>& inputs,
     }
   }
   std::vector<std::string> sources = ingest::list_input_files(paths, errors);
-  if (has_stdin) sources.insert(std::lower_bound(sources.begin(), sources.end(), source_name("-")), "-");
+  if (has_stdin) {
+    const auto at = std::find_if(sources.begin(), sources.end(), [&](const std::string& s) { return s >= stdin_name; });
+    sources.insert(at, "-");
+  }
   return sources;
 }
 
@@ -108,7 +110,8 @@ std::vector<std::string> ordered_sources(const std::vector<std::string>& inputs,
 void extract_all(const Annotators& annotators, const PipelineOptions& options, const ExtractionSink& sink,
                  const ProgressCallback& progress, BuildReport& report, StageClock& clock) {
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::vector<std::string> sources = ordered_sources(options.inputs, report.errors);
+  const std::vector<std::string> sources = ordered_sources(options.inputs, options.stdin_name, report.errors);
+  const auto source_name = [&](const std::string& source) { return source == "-" ? options.stdin_name : source; };
   report.input_files = sources.size();
   std::vector<std::uint64_t> ordinals(sources.size(), 0);
   std::size_t next_source = 0;
@@ -136,7 +139,7 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
       if (next_source == sources.size()) break;
       const std::string& source = sources[next_source];
       if (source == "-" || ingest::is_jsonl_path(source)) {
-        stream = std::make_unique<ingest::JsonlStream>(source);
+        stream = std::make_unique<ingest::JsonlStream>(source, options.stdin_name);
         continue;
       }
       std::error_code ec;
@@ -225,20 +228,25 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
 
 void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
                        const NameLexicon& lexicon, BuildReport& report) {
-  // Build order: by source name, then ordinal (see run_extract()).
+  // Build order: by source name, then ordinal (see run_extract()); the id only orders the
+  // articles of inputs given the same name (stdin in several runs), which build never has.
   std::vector<std::size_t> order(graphs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (graphs[a].source != graphs[b].source) return graphs[a].source < graphs[b].source;
-    return ordinals[a] < ordinals[b];
+    if (ordinals[a] != ordinals[b]) return ordinals[a] < ordinals[b];
+    return graphs[a].article_id < graphs[b].article_id;
   });
   // An article extracted twice (an incremental update re-extracted it): the later one wins.
+  const auto same_article = [&](std::size_t a, std::size_t b) {
+    return graphs[a].source == graphs[b].source && ordinals[a] == ordinals[b] && graphs[a].article_id == graphs[b].article_id;
+  };
   std::vector<ArticleGraph> sorted;
   sorted.reserve(graphs.size());
   std::size_t replaced = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::size_t i = order[k];
-    if (k + 1 < order.size() && graphs[order[k + 1]].source == graphs[i].source && ordinals[order[k + 1]] == ordinals[i]) {
+    if (k + 1 < order.size() && same_article(order[k + 1], i)) {
       ++replaced;
       continue;
     }
@@ -246,7 +254,7 @@ void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint6
   }
   if (replaced > 0)
     report.warnings.push_back(std::to_string(replaced) +
-                              " article(s) given twice (same source and ordinal): the later extraction kept");
+                              " article(s) given twice (same source, ordinal and id): the later extraction kept");
   graphs.clear();
   ordinals.clear();
 

@@ -2,6 +2,7 @@
 // bytes of one `newsgraph build`; `build -` reads JSON lines from stdin.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "tests/cli_runner.hpp"
 
@@ -97,4 +98,30 @@ TEST_CASE("build - reads JSON lines from stdin and gives the GraphML of the same
   CHECK(run.out.find("5 articles") != std::string::npos);
   CHECK(read_file(piped + "/graph.graphml") == read_file(file + "/graph.graphml"));
   for (const auto& dir : {file, piped}) fs::remove_all(dir);
+}
+
+TEST_CASE("splits of a stream extracted from stdin under their own names merge to the build of the split files",
+          "[e2e][scale]") {
+  // Two splits of one feed, as a batch engine would pipe them: without their own names both
+  // would be "stdin" with the same ordinals.
+  const std::string dir = make_temp_dir("splits");
+  const std::string lines = read_file(std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/data/samples-jsonl/samples.jsonl");
+  const std::size_t cut = lines.find('\n', lines.size() / 2) + 1;
+  for (const auto& [name, part] : {std::pair{"split-0.jsonl", lines.substr(0, cut)}, std::pair{"split-1.jsonl", lines.substr(cut)}}) {
+    std::ofstream(dir + "/" + name) << part;
+    const CommandOutput run = run_newsgraph(
+        {"extract", "--quiet", "--stdin-name", name, "-o", dir + "/" + name + ".extract", "-"}, dir + "/" + name);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+  }
+  const CommandOutput merged =
+      run_newsgraph({"merge", "--format", "graphml", "-o", dir + "/merged", dir + "/split-1.jsonl.extract", dir + "/split-0.jsonl.extract"});
+  INFO(merged.err);
+  REQUIRE(merged.exit_code == 0);
+  CHECK(merged.out.find("5 articles") != std::string::npos);
+  const CommandOutput built = run_newsgraph(
+      {"build", "--quiet", "--format", "graphml", "-o", dir + "/built", dir + "/split-0.jsonl", dir + "/split-1.jsonl"});
+  REQUIRE(built.exit_code == 0);
+  CHECK(read_file(dir + "/merged/graph.graphml") == read_file(dir + "/built/graph.graphml"));
+  fs::remove_all(dir);
 }
