@@ -75,7 +75,7 @@ namespace {
 
 // A batch holds about this much input text, so memory stays bounded whatever the input size
 // (issue 8); a JSON-lines input is cut into chunks of whole lines of kChunkBytes.
-constexpr std::size_t kBatchBytes = 16u << 20;
+constexpr std::size_t kBatchBytes = 4u << 20;
 constexpr std::size_t kBatchFiles = 4096;
 constexpr std::size_t kChunkBytes = 1u << 20;
 
