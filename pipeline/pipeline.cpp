@@ -260,6 +260,8 @@ void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint6
 
   auto start = Clock::now();
   MergedGraph merged = merge_articles(sorted, lexicon);
+  // The article graphs are not needed past merging: free them before the graph is built.
+  std::vector<ArticleGraph>().swap(sorted);
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
