@@ -18,6 +18,7 @@
 #include "export/jsonld.hpp"
 #include "export/nquads.hpp"
 #include "export/render.hpp"
+#include "pipeline/extraction_file.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace newsgraph::cli {
@@ -28,11 +29,12 @@ namespace fs = std::filesystem;
 constexpr std::string_view kUsage =
     "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld,...] [--jobs N]\n"
     "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
-    "                       [--explain-edges FILE] [--quiet] [--strict] INPUT...\n\n"
+    "                       [--explain-edges FILE] [--stdin-name NAME] [--quiet] [--strict]\n"
+    "                       INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
-    "in sorted order), extracts entities and relations, merges them across articles and writes\n"
-    "OUTDIR/graph.graphml, graph.dot, graph.jsonld (and graph.nq, graph.gexf, graph.svg,\n"
-    "graph.png, graph.html when --format asks for them).\n\n"
+    "in sorted order; `-` reads JSON lines from stdin), extracts entities and relations, merges\n"
+    "them across articles and writes OUTDIR/graph.graphml, graph.dot, graph.jsonld (and\n"
+    "graph.nq, graph.gexf, graph.svg, graph.png, graph.html when --format asks for them).\n\n"
     "options:\n"
     "  -o, --output OUTDIR  where to write (default out/)\n"
     "  --format LIST        comma-separated (default graphml,dot,jsonld):\n"
@@ -53,6 +55,7 @@ constexpr std::string_view kUsage =
     "                       that merged each (merge/merge.hpp)\n"
     "  --explain-edges FILE write every edge with every sentence that supports it, its article,\n"
     "                       offsets and the rule that read it\n"
+    "  --stdin-name NAME    the source name of the articles read from `-` (default stdin)\n"
     "  --quiet              print nothing but errors\n"
     "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
@@ -66,6 +69,7 @@ struct BuildArgs {
   std::string explain_merges;
   std::string explain_edges;
   std::string models_dir;
+  std::string stdin_name = "stdin";
   bool quiet = false;
   bool strict = false;
   std::vector<std::string> inputs;
@@ -110,6 +114,8 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
     } else if (arg == "--base-iri") {
       if (!value(out.base_iri)) return "--base-iri needs an IRI";
       if (out.base_iri.find("://") == std::string::npos) return "--base-iri must be an absolute IRI, not '" + out.base_iri + "'";
+    } else if (arg == "--stdin-name") {
+      if (!value(out.stdin_name) || out.stdin_name.empty()) return "--stdin-name needs a name";
     } else if (arg == "--models") {
       if (!value(out.models_dir)) return "--models needs a folder";
     } else if (arg == "--explain-edges") {
@@ -192,7 +198,8 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
   return status;
 }
 
-void print_summary(const BuildReport& report, double elapsed_s, const std::vector<std::string>& written) {
+void print_summary(const BuildReport& report, double elapsed_s, double export_s,
+                   const std::vector<std::string>& written) {
   const KnowledgeGraph& kg = report.graph;
   const auto nodes = count_nodes_by_type(kg);
   const auto edges = count_edges_by_type(kg);
@@ -213,9 +220,56 @@ void print_summary(const BuildReport& report, double elapsed_s, const std::vecto
   std::printf("  stages   ");
   for (std::size_t s = 0; s < report.stage_seconds.size(); ++s)
     std::printf(" %s %.3fs", kStageNames[s], report.stage_seconds[s]);
-  std::printf("\n");
+  std::printf(" export %.3fs\n", export_s);
   for (const std::string& path : written) std::printf("  wrote     %s\n", path.c_str());
 }
+
+// What build and merge share once the graph is made: messages, --strict, outputs, summary.
+int finish_graph(BuildReport& report, const BuildArgs& args, std::chrono::steady_clock::time_point start,
+                 const char* command) {
+  for (const std::string& warning : report.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  for (const std::string& error : report.errors) std::fprintf(stderr, "error: %s\n", error.c_str());
+  if (args.strict && !report.errors.empty()) {
+    std::fprintf(stderr, "newsgraph %s: %zu input(s) rejected and --strict given; nothing written\n", command,
+                 report.errors.size());
+    return kExitFailure;
+  }
+  if (report.articles == 0) {
+    std::fprintf(stderr, "newsgraph %s: no article could be read from the inputs; nothing written\n", command);
+    return kExitFailure;
+  }
+  std::vector<std::string> written;
+  const auto export_start = std::chrono::steady_clock::now();
+  if (Status status = write_outputs(report.graph, args, written); !status) {
+    std::fprintf(stderr, "newsgraph %s: %s; nothing written\n", command, status.message().c_str());
+    return kExitFailure;
+  }
+  if (!args.explain_merges.empty()) {
+    if (Status status = write_merge_explanations(report.merge_explanations, args.explain_merges); !status) {
+      std::fprintf(stderr, "newsgraph %s: %s\n", command, status.message().c_str());
+      return kExitFailure;
+    }
+    written.push_back(args.explain_merges);
+  }
+  if (!args.explain_edges.empty()) {
+    if (Status status = write_edge_report(report.graph, args.explain_edges); !status) {
+      std::fprintf(stderr, "newsgraph %s: %s\n", command, status.message().c_str());
+      return kExitFailure;
+    }
+    written.push_back(args.explain_edges);
+  }
+  const double export_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - export_start).count();
+  const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!args.quiet) print_summary(report, elapsed_s, export_s, written);
+  return report.errors.empty() ? kExitOk : kExitPartial;
+}
+
+std::string models_dir_of(const BuildArgs& args) {
+  return args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
+}
+
+constexpr const char* kNoModels =
+    "no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the executable); give --models DIR";
 
 int run_build_command(std::span<const std::string> raw_args) {
   BuildArgs args;
@@ -226,10 +280,10 @@ int run_build_command(std::span<const std::string> raw_args) {
   PipelineOptions options;
   options.inputs = args.inputs;
   options.jobs = args.jobs;
-  options.models_dir = args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
+  options.stdin_name = args.stdin_name;
+  options.models_dir = models_dir_of(args);
   if (options.models_dir.empty()) {
-    std::fprintf(stderr, "newsgraph build: no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the "
-                         "executable); give --models DIR\n");
+    std::fprintf(stderr, "newsgraph build: %s\n", kNoModels);
     return kExitFailure;
   }
   const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
@@ -240,43 +294,52 @@ int run_build_command(std::span<const std::string> raw_args) {
     std::fprintf(stderr, "newsgraph build: %s\n", report.status().message().c_str());
     return kExitFailure;
   }
-  for (const std::string& warning : report->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
-  for (const std::string& error : report->errors) std::fprintf(stderr, "error: %s\n", error.c_str());
-  if (args.strict && !report->errors.empty()) {
-    std::fprintf(stderr, "newsgraph build: %zu input(s) rejected and --strict given; nothing written\n",
-                 report->errors.size());
+  return finish_graph(*report, args, start, "build");
+}
+
+constexpr std::string_view kMergeUsage =
+    "usage: newsgraph merge [-o OUTDIR] [--format graphml,dot,jsonld,...] [--base-iri IRI]\n"
+    "                       [--models DIR] [--explain-merges FILE] [--explain-edges FILE]\n"
+    "                       [--quiet] [--strict] EXTRACTION...\n\n"
+    "Merges extraction files written by `newsgraph extract` into one graph, the same graph (the\n"
+    "same bytes) that `newsgraph build` makes from all their inputs at once, whatever the order\n"
+    "or grouping of the files. An article found in two files (same source and position) counts\n"
+    "once: the one in the later file wins, so re-extracted articles replace the old ones.\n"
+    "Options as for `newsgraph build` (docs/scale.md).\n";
+
+int run_merge_command(std::span<const std::string> raw_args) {
+  BuildArgs args;
+  if (const std::string problem = parse_args(raw_args, args); !problem.empty()) {
+    std::fprintf(stderr, "newsgraph merge: %s\n%.*s", problem.c_str(), static_cast<int>(kMergeUsage.size()),
+                 kMergeUsage.data());
     return kExitFailure;
   }
-  if (report->articles == 0) {
-    std::fprintf(stderr, "newsgraph build: no article could be read from the inputs; nothing written\n");
+  const std::string models_dir = models_dir_of(args);
+  if (models_dir.empty()) {
+    std::fprintf(stderr, "newsgraph merge: %s\n", kNoModels);
     return kExitFailure;
   }
-  std::vector<std::string> written;
-  if (Status status = write_outputs(report->graph, args, written); !status) {
-    std::fprintf(stderr, "newsgraph build: %s; nothing written\n", status.message().c_str());
+  const auto start = std::chrono::steady_clock::now();
+  Result<NameLexicon> lexicon = load_lexicon(models_dir);
+  if (!lexicon) {
+    std::fprintf(stderr, "newsgraph merge: %s\n", lexicon.status().message().c_str());
     return kExitFailure;
   }
-  if (!args.explain_merges.empty()) {
-    if (Status status = write_merge_explanations(report->merge_explanations, args.explain_merges); !status) {
-      std::fprintf(stderr, "newsgraph build: %s\n", status.message().c_str());
-      return kExitFailure;
-    }
-    written.push_back(args.explain_merges);
-  }
-  if (!args.explain_edges.empty()) {
-    if (Status status = write_edge_report(report->graph, args.explain_edges); !status) {
-      std::fprintf(stderr, "newsgraph build: %s\n", status.message().c_str());
-      return kExitFailure;
-    }
-    written.push_back(args.explain_edges);
-  }
-  const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!args.quiet) print_summary(*report, elapsed_s, written);
-  return report->errors.empty() ? kExitOk : kExitPartial;
+  ExtractionRead read;
+  for (const std::string& path : args.inputs) read_extraction_file(path, read);
+  BuildReport report;
+  report.input_files = args.inputs.size();
+  report.articles = read.graphs.size();
+  report.errors = std::move(read.errors);
+  merge_extractions(read.graphs, read.ordinals, *lexicon, report);
+  report.articles = report.graph.articles.size();
+  return finish_graph(report, args, start, "merge");
 }
 
 const CommandRegistration kBuild{Command{"build", "articles in, knowledge graph out (GraphML, DOT, JSON-LD, N-Quads, GEXF, SVG, PNG)",
                                          kUsage, &run_build_command}};
+const CommandRegistration kMerge{Command{"merge", "extraction files (newsgraph extract) in, one knowledge graph out",
+                                         kMergeUsage, &run_merge_command}};
 
 }  // namespace
 }  // namespace newsgraph::cli

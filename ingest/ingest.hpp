@@ -11,6 +11,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,5 +88,54 @@ ReadReport read_file(const std::string& path, const IngestOptions& options = {})
 //   previous offset is used.
 ReadReport read_bytes(std::string_view bytes, const std::string& path, std::string_view kind,
                       const IngestOptions& options = {});
+
+// A JSON-lines input (a file, or stdin for `newsgraph build -`) read piece by piece, so that
+// one of any size is never held whole in memory (issue 8). Each chunk holds whole lines;
+// read_jsonl_chunk() gives for them the same articles, ids, warnings, errors and offsets that
+// read_file() gives for the whole file.
+struct JsonlChunk {
+  std::string bytes;            // whole lines
+  std::size_t lines_before = 0;  // lines of the input before `bytes` (for line numbers)
+  std::uint64_t offset = 0;     // byte offset of `bytes` in the input
+};
+
+// Not thread-safe: one reader thread calls next().
+class JsonlStream {
+ public:
+  // Reads `path`, or stdin when `path` is "-"; stdin is then named `stdin_name`.
+  explicit JsonlStream(const std::string& path, const std::string& stdin_name = "stdin");
+  ~JsonlStream();
+  JsonlStream(const JsonlStream&) = delete;
+  JsonlStream& operator=(const JsonlStream&) = delete;
+
+  // The name used in ids, Article::source and messages: the path, or stdin's name.
+  const std::string& name() const { return name_; }
+
+  // Fills `chunk` with the next whole lines, about `max_bytes` of them (a longer line comes
+  // whole). Returns false at the end of the input, with `chunk` empty.
+  bool next(JsonlChunk& chunk, std::size_t max_bytes);
+
+  // Set once next() returned false when the input could not be read or held no line:
+  // "a.jsonl: cannot read: ...", "a.jsonl: empty file". Empty otherwise.
+  const std::string& error() const { return error_; }
+
+ private:
+  std::string name_;
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
+  bool at_start_ = true;
+  bool has_content_ = false;
+  std::string pending_;  // read, not yet handed out
+  std::size_t lines_ = 0;
+  std::uint64_t offset_ = 0;
+  std::string error_;
+};
+
+// The articles of one chunk of `stream_name` (JsonlStream::name()).
+ReadReport read_jsonl_chunk(const JsonlChunk& chunk, const std::string& stream_name,
+                            const IngestOptions& options = {});
+
+// True for the extensions read as JSON lines (.jsonl, .ndjson, any letter case).
+bool is_jsonl_path(const std::string& path);
 
 }  // namespace newsgraph::ingest

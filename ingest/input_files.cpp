@@ -75,6 +75,11 @@ std::vector<std::string> list_input_files(const std::vector<std::string>& inputs
   return unique;
 }
 
+bool is_jsonl_path(const std::string& path) {
+  const std::string ext = lower_extension(path);
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
 ReadReport read_bytes(std::string_view bytes, const std::string& path, std::string_view kind,
                       const IngestOptions& options) {
   if (kind == "html" || kind == "htm") return detail::read_html(bytes, path, options);

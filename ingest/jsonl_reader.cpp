@@ -48,22 +48,15 @@ void locate_paragraphs(std::vector<Paragraph>& paragraphs, std::string_view line
 
 }  // namespace
 
-ReadReport read_jsonl(std::string_view bytes, const std::string& path, const IngestOptions& options) {
-  ReadReport report;
-  std::string_view rest = bytes;
-  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
-  if (rest.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
-    report.errors.push_back(path + ": empty file");
-    return report;
-  }
+void read_jsonl_lines(std::string_view bytes, const std::string& path, const IngestOptions& options,
+                      std::size_t line_number, std::uint64_t base_offset, ReadReport& report) {
   const std::string stem = file_stem(path);
-  std::size_t pos = bytes.size() - rest.size();
-  std::size_t line_number = 0;
+  std::size_t pos = 0;
   while (pos < bytes.size()) {
     ++line_number;
     std::size_t end = bytes.find('\n', pos);
     if (end == std::string_view::npos) end = bytes.size();
-    const std::size_t line_offset = pos;
+    const std::uint64_t line_offset = base_offset + pos;
     std::string_view line = bytes.substr(pos, end - pos);
     pos = end + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -145,6 +138,17 @@ ReadReport read_jsonl(std::string_view bytes, const std::string& path, const Ing
     article.source_map = std::move(cleaned.source_map);
     report.articles.push_back(std::move(article));
   }
+}
+
+ReadReport read_jsonl(std::string_view bytes, const std::string& path, const IngestOptions& options) {
+  ReadReport report;
+  std::string_view rest = bytes;
+  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  if (rest.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    report.errors.push_back(path + ": empty file");
+    return report;
+  }
+  read_jsonl_lines(rest, path, options, 0, bytes.size() - rest.size(), report);
   return report;
 }
 

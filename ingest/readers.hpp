@@ -1,6 +1,7 @@
 // Internal to ingest/: the readers behind read_bytes() and the helpers they share.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ namespace newsgraph::ingest::detail {
 ReadReport read_txt(std::string_view bytes, const std::string& path, const IngestOptions& options);
 ReadReport read_html(std::string_view bytes, const std::string& path, const IngestOptions& options);
 ReadReport read_jsonl(std::string_view bytes, const std::string& path, const IngestOptions& options);
+// The lines of `bytes` (no byte-order mark), numbered from line_number + 1, at byte
+// base_offset of the input: what read_jsonl() and read_jsonl_chunk() share.
+void read_jsonl_lines(std::string_view bytes, const std::string& path, const IngestOptions& options,
+                      std::size_t line_number, std::uint64_t base_offset, ReadReport& report);
 
 // "000_b83f3884dc9034e7" for "samples/000_b83f3884dc9034e7.txt".
 std::string file_stem(const std::string& path);

@@ -88,14 +88,14 @@ int int16_exponent(float max_abs) {
 
 Perceptron::Perceptron(std::uint32_t num_labels) : num_labels_(num_labels) {}
 
-std::uint32_t Perceptron::find(std::uint64_t key) const {
-  if (slots_.empty()) return kEmpty;
+const Perceptron::Slot* Perceptron::find(std::uint64_t key) const {
+  if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
   for (;;) {
     const Slot& slot = slots_[i];
-    if (slot.row == kEmpty) return kEmpty;
-    if (slot.key == key) return slot.row;
+    if (slot.row == kEmpty) return nullptr;
+    if (slot.key == key) return &slot;
     i = (i + 1) & mask;
   }
 }
@@ -110,6 +110,7 @@ std::uint32_t Perceptron::find_or_insert(std::uint64_t key) {
       if (keys_.size() >= kEmpty) throw std::length_error("Perceptron: too many features");
       slot.key = key;
       slot.row = static_cast<std::uint32_t>(keys_.size());
+      slot.end = 0;
       keys_.push_back(key);
       weights_.resize(weights_.size() + num_labels_, 0.0f);
       if (!finalized_) update_sums_.resize(update_sums_.size() + num_labels_, 0.0);
@@ -124,12 +125,12 @@ void Perceptron::rebuild_index(std::size_t min_capacity) {
   std::size_t capacity = 16;
   while (capacity < min_capacity || capacity < keys_.size() * 2) capacity *= 2;
   shift_ = 64 - std::countr_zero(capacity);
-  slots_.assign(capacity, Slot{0, kEmpty});
+  slots_.assign(capacity, Slot{0, kEmpty, 0});
   const std::size_t mask = capacity - 1;
   for (std::uint32_t row = 0; row < keys_.size(); ++row) {
     std::size_t i = static_cast<std::size_t>((keys_[row] * kGolden) >> shift_);
     while (slots_[i].row != kEmpty) i = (i + 1) & mask;
-    slots_[i] = Slot{keys_[row], row};
+    slots_[i] = finalized_ ? Slot{keys_[row], row_begin_[row], row_begin_[row + 1]} : Slot{keys_[row], row, 0};
   }
 }
 
@@ -143,10 +144,10 @@ void Perceptron::dense_row(std::uint32_t r, float* out) const {
 }
 
 float Perceptron::weight(std::uint64_t feature, std::uint32_t label) const {
-  const std::uint32_t r = find(feature);
-  if (r == kEmpty || label >= num_labels_) return 0.0f;
-  if (!finalized_) return weights_[static_cast<std::size_t>(r) * num_labels_ + label];
-  for (std::uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e)
+  const Slot* slot = find(feature);
+  if (slot == nullptr || label >= num_labels_) return 0.0f;
+  if (!finalized_) return weights_[static_cast<std::size_t>(slot->row) * num_labels_ + label];
+  for (std::uint32_t e = slot->row; e < slot->end; ++e)
     if (entries_[e].label == label) return entries_[e].value;
   return 0.0f;
 }
@@ -160,7 +161,8 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
   // add them up, so that the cache misses of a batch overlap instead of queueing.
   constexpr std::size_t kBatch = 64;
   std::size_t index[kBatch];
-  std::uint32_t rows[kBatch];
+  std::uint32_t rows[kBatch];  // training: row index; finalized: first entry
+  std::uint32_t ends[kBatch];  // finalized: one past the last entry
   for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
     const std::size_t count = std::min(kBatch, features.size() - begin);
     for (std::size_t k = 0; k < count; ++k) {
@@ -174,9 +176,10 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
         const Slot& slot = slots_[i];
         if (slot.row == kEmpty) break;
         if (slot.key == key) {
+          ends[found] = slot.end;
           rows[found++] = slot.row;
           if (finalized_) {
-            prefetch(&row_begin_[slot.row]);
+            prefetch(&entries_[slot.row]);
           } else {
             const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * n);
             for (std::size_t offset = 0; offset < n * sizeof(float); offset += 64) prefetch(row + offset);
@@ -186,10 +189,9 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
       }
     }
     if (finalized_) {
-      for (std::size_t k = 0; k < found; ++k) prefetch(&entries_[row_begin_[rows[k]]]);
       for (std::size_t k = 0; k < found; ++k) {
-        const Entry* e = entries_.data() + row_begin_[rows[k]];
-        const Entry* end = entries_.data() + row_begin_[rows[k] + 1];
+        const Entry* e = entries_.data() + rows[k];
+        const Entry* end = entries_.data() + ends[k];
         for (; e != end; ++e) out[e->label] += e->value;
       }
       continue;

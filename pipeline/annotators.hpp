@@ -30,6 +30,10 @@ struct Annotators {
 // Loads the three models from `models_dir`. Fails naming the file that could not load.
 Result<std::unique_ptr<Annotators>> load_annotators(const std::string& models_dir);
 
+// Only the name lexicon (built-in table plus the NER model's gazetteer), for merging
+// extraction files without loading the taggers and the parser.
+Result<NameLexicon> load_lexicon(const std::string& models_dir);
+
 // Seconds spent in each step of process_article(), for the pipeline's stage figures.
 struct ArticleTimings {
   double tokenize_s = 0;

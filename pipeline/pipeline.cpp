@@ -71,75 +71,219 @@ std::string find_models_dir(const std::string& executable_path) {
   return {};
 }
 
-Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
+namespace {
+
+// A batch holds about this much input text, so memory stays bounded whatever the input size
+// (issue 8); a JSON-lines input is cut into chunks of whole lines of kChunkBytes.
+constexpr std::size_t kBatchBytes = 4u << 20;
+constexpr std::size_t kBatchFiles = 4096;
+constexpr std::size_t kChunkBytes = 1u << 20;
+
+// One unit of reading: a whole file, or a chunk of lines of a JSON-lines input.
+struct ReadTask {
+  std::size_t source = 0;  // index in the source list
+  bool is_chunk = false;
+  ingest::JsonlChunk chunk;
+};
+
+// The inputs in build order: sorted by name, "-" (stdin) at the place of its name.
+std::vector<std::string> ordered_sources(const std::vector<std::string>& inputs, const std::string& stdin_name,
+                                         std::vector<std::string>& errors) {
+  std::vector<std::string> paths;
+  bool has_stdin = false;
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      has_stdin = true;
+    } else {
+      paths.push_back(input);
+    }
+  }
+  std::vector<std::string> sources = ingest::list_input_files(paths, errors);
+  if (has_stdin) {
+    const auto at = std::find_if(sources.begin(), sources.end(), [&](const std::string& s) { return s >= stdin_name; });
+    sources.insert(at, "-");
+  }
+  return sources;
+}
+
+// See run_extract(); the annotators are loaded by the caller.
+void extract_all(const Annotators& annotators, const PipelineOptions& options, const ExtractionSink& sink,
+                 const ProgressCallback& progress, BuildReport& report, StageClock& clock) {
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::vector<std::string> sources = ordered_sources(options.inputs, options.stdin_name, report.errors);
+  const auto source_name = [&](const std::string& source) { return source == "-" ? options.stdin_name : source; };
+  report.input_files = sources.size();
+  std::vector<std::uint64_t> ordinals(sources.size(), 0);
+  std::size_t next_source = 0;
+  std::unique_ptr<ingest::JsonlStream> stream;
+  std::size_t done_before = 0;
+
+  for (;;) {
+    // Gather a batch of read tasks, in input order.
+    std::vector<ReadTask> tasks;
+    std::size_t batch_bytes = 0;
+    auto start = Clock::now();
+    while (batch_bytes < kBatchBytes && tasks.size() < kBatchFiles) {
+      if (stream) {
+        ReadTask task{next_source, true, {}};
+        if (stream->next(task.chunk, kChunkBytes)) {
+          batch_bytes += task.chunk.bytes.size();
+          tasks.push_back(std::move(task));
+          continue;
+        }
+        if (!stream->error().empty()) report.errors.push_back(stream->error());
+        stream.reset();
+        ++next_source;
+        continue;
+      }
+      if (next_source == sources.size()) break;
+      const std::string& source = sources[next_source];
+      if (source == "-" || ingest::is_jsonl_path(source)) {
+        stream = std::make_unique<ingest::JsonlStream>(source, options.stdin_name);
+        continue;
+      }
+      std::error_code ec;
+      const auto size = std::filesystem::file_size(source, ec);
+      batch_bytes += ec ? 0 : static_cast<std::size_t>(size);
+      tasks.push_back(ReadTask{next_source++, false, {}});
+    }
+    clock.add(Stage::Ingest, start);
+    if (tasks.empty()) break;
+
+    std::vector<ingest::ReadReport> reads(tasks.size());
+    parallel_for(
+        tasks.size(), jobs,
+        [&](std::size_t i) {
+          const auto task_start = Clock::now();
+          const ReadTask& task = tasks[i];
+          reads[i] = task.is_chunk ? ingest::read_jsonl_chunk(task.chunk, source_name(sources[task.source]), options.ingest)
+                                   : ingest::read_file(sources[task.source], options.ingest);
+          clock.add(Stage::Ingest, task_start);
+        },
+        {});
+
+    std::vector<Article*> articles;
+    std::vector<std::uint64_t> article_ordinals;
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+      ingest::ReadReport& read = reads[t];
+      report.warnings.insert(report.warnings.end(), read.warnings.begin(), read.warnings.end());
+      report.errors.insert(report.errors.end(), read.errors.begin(), read.errors.end());
+      for (Article& article : read.articles) {
+        articles.push_back(&article);
+        article_ordinals.push_back(ordinals[tasks[t].source]++);
+      }
+    }
+    tasks.clear();
+
+    // Per article: tokenize, tag, parse, extract — in parallel, results by index.
+    std::vector<ArticleGraph> extracted(articles.size());
+    std::atomic<std::size_t> done{0};
+    std::atomic<std::size_t> tokens{0};
+    std::atomic<std::size_t> bytes{0};
+    parallel_for(
+        articles.size(), jobs,
+        [&](std::size_t i) {
+          Document doc;
+          doc.article = std::move(*articles[i]);
+          ArticleTimings timings;
+          extracted[i] = process_article(annotators, doc, &timings);
+          clock.add_seconds(Stage::Tokenize, timings.tokenize_s);
+          clock.add_seconds(Stage::Tag, timings.tag_s);
+          clock.add_seconds(Stage::Parse, timings.parse_s);
+          clock.add_seconds(Stage::Extract, timings.extract_s);
+          tokens += doc.tokens.size();
+          bytes += doc.article.text.size();
+          done.fetch_add(1);
+        },
+        [&] {
+          if (progress) progress(done_before + done.load(), done_before + articles.size());
+        });
+    reads.clear();
+    report.articles += articles.size();
+    report.tokens += tokens.load();
+    report.text_bytes += bytes.load();
+    done_before += articles.size();
+    for (std::size_t i = 0; i < extracted.size(); ++i) sink(std::move(extracted[i]), article_ordinals[i]);
+  }
+}
+
+void fill_stage_seconds(const StageClock& clock, BuildReport& report) {
+  for (std::size_t s = 0; s < report.stage_seconds.size(); ++s) report.stage_seconds[s] = clock.nanos[s].load() / 1e9;
+}
+
+}  // namespace
+
+Result<BuildReport> run_extract(const PipelineOptions& options, const ExtractionSink& sink,
+                                const ProgressCallback& progress) {
   BuildReport report;
   StageClock clock;
-  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-
   const auto load_start = Clock::now();
   Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
   if (!loaded) return loaded.status();
-  const Annotators& annotators = **loaded;
-  const NameLexicon& lexicon = annotators.lexicon;
   clock.add(Stage::Load, load_start);
+  extract_all(**loaded, options, sink, progress, report, clock);
+  fill_stage_seconds(clock, report);
+  return report;
+}
 
-  // Ingest: every file read in parallel, results kept in input order.
-  const std::vector<std::string> files = ingest::list_input_files(options.inputs, report.errors);
-  report.input_files = files.size();
-  std::vector<ingest::ReadReport> reads(files.size());
-  parallel_for(
-      files.size(), jobs,
-      [&](std::size_t i) {
-        const auto start = Clock::now();
-        reads[i] = ingest::read_file(files[i], options.ingest);
-        clock.add(Stage::Ingest, start);
-      },
-      {});
-
-  std::vector<Article*> articles;
-  for (ingest::ReadReport& read : reads) {
-    report.warnings.insert(report.warnings.end(), read.warnings.begin(), read.warnings.end());
-    report.errors.insert(report.errors.end(), read.errors.begin(), read.errors.end());
-    for (Article& article : read.articles) articles.push_back(&article);
+void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
+                       const NameLexicon& lexicon, BuildReport& report) {
+  // Build order: by source name, then ordinal (see run_extract()); the id only orders the
+  // articles of inputs given the same name (stdin in several runs), which build never has.
+  std::vector<std::size_t> order(graphs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (graphs[a].source != graphs[b].source) return graphs[a].source < graphs[b].source;
+    if (ordinals[a] != ordinals[b]) return ordinals[a] < ordinals[b];
+    return graphs[a].article_id < graphs[b].article_id;
+  });
+  // An article extracted twice (an incremental update re-extracted it): the later one wins.
+  const auto same_article = [&](std::size_t a, std::size_t b) {
+    return graphs[a].source == graphs[b].source && ordinals[a] == ordinals[b] && graphs[a].article_id == graphs[b].article_id;
+  };
+  std::vector<ArticleGraph> sorted;
+  sorted.reserve(graphs.size());
+  std::size_t replaced = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::size_t i = order[k];
+    if (k + 1 < order.size() && same_article(order[k + 1], i)) {
+      ++replaced;
+      continue;
+    }
+    sorted.push_back(std::move(graphs[i]));
   }
-  report.articles = articles.size();
-
-
-  // Per article: tokenize, tag, extract — in parallel, results by index.
-  std::vector<ArticleGraph> extracted(articles.size());
-  std::atomic<std::size_t> done{0};
-  std::atomic<std::size_t> tokens{0};
-  std::atomic<std::size_t> bytes{0};
-  parallel_for(
-      articles.size(), jobs,
-      [&](std::size_t i) {
-        Document doc;
-        doc.article = std::move(*articles[i]);
-        ArticleTimings timings;
-        extracted[i] = process_article(annotators, doc, &timings);
-        clock.add_seconds(Stage::Tokenize, timings.tokenize_s);
-        clock.add_seconds(Stage::Tag, timings.tag_s);
-        clock.add_seconds(Stage::Parse, timings.parse_s);
-        clock.add_seconds(Stage::Extract, timings.extract_s);
-        tokens += doc.tokens.size();
-        bytes += doc.article.text.size();
-        done.fetch_add(1);
-      },
-      [&] {
-        if (progress) progress(done.load(), articles.size());
-      });
-  report.tokens = tokens.load();
-  report.text_bytes = bytes.load();
+  if (replaced > 0)
+    report.warnings.push_back(std::to_string(replaced) +
+                              " article(s) given twice (same source, ordinal and id): the later extraction kept");
+  graphs.clear();
+  ordinals.clear();
 
   auto start = Clock::now();
-  MergedGraph merged = merge_articles(extracted, lexicon);
+  MergedGraph merged = merge_articles(sorted, lexicon);
+  // The article graphs are not needed past merging: free them before the graph is built.
+  std::vector<ArticleGraph>().swap(sorted);
   report.merge_explanations = std::move(merged.explanations);
-  clock.add(Stage::Merge, start);
+  report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
   report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles));
-  clock.add(Stage::Graph, start);
+  report.stage_seconds[static_cast<std::size_t>(Stage::Graph)] += std::chrono::duration<double>(Clock::now() - start).count();
+}
 
-  for (std::size_t s = 0; s < report.stage_seconds.size(); ++s) report.stage_seconds[s] = clock.nanos[s].load() / 1e9;
+Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
+  BuildReport report;
+  StageClock clock;
+  const auto load_start = Clock::now();
+  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
+  if (!loaded) return loaded.status();
+  clock.add(Stage::Load, load_start);
+  std::vector<ArticleGraph> graphs;
+  std::vector<std::uint64_t> ordinals;
+  extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
+    graphs.push_back(std::move(graph));
+    ordinals.push_back(ordinal);
+  }, progress, report, clock);
+  fill_stage_seconds(clock, report);
+  merge_extractions(graphs, ordinals, (*loaded)->lexicon, report);
   return report;
 }
 

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -21,7 +22,8 @@
 namespace newsgraph {
 
 struct PipelineOptions {
-  std::vector<std::string> inputs;  // files and directories
+  std::vector<std::string> inputs;  // files and directories; "-" is JSON lines on stdin
+  std::string stdin_name = "stdin";  // stdin's source name: article ids, messages, input order
   unsigned jobs = 0;                // worker threads; 0 = one per core
   std::string models_dir = "models";  // holds pos-en.model, ner-en.model, parser-en.model
   ingest::IngestOptions ingest;
@@ -56,5 +58,26 @@ using ProgressCallback = std::function<void(std::size_t done, std::size_t total)
 // Reads, annotates and merges every input. Bad inputs are reported in BuildReport::errors
 // and skipped; the Status fails only when the run cannot go on (e.g. a model cannot load).
 Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress = {});
+
+// Input order (issue 8): inputs are read in the byte order of their names (the path as listed,
+// PipelineOptions::stdin_name for "-"), and each one's articles in file order. An article's place in that order is
+// (its source name, its ordinal: the index among the articles read from that input), so that
+// extractions made apart (shards, runs on other machines) can be put back in build's order.
+using ExtractionSink = std::function<void(ArticleGraph&& graph, std::uint64_t ordinal)>;
+
+// The per-article half of run_build: reads the inputs in bounded batches (a JSON-lines file
+// or stdin in chunks of lines, so that no input is held whole), annotates and extracts each
+// batch on `jobs` threads, and hands every article's graph to `sink` in input order, on the
+// calling thread. Fills the counts, warnings, errors and stage times of the report; its
+// graph stays empty.
+Result<BuildReport> run_extract(const PipelineOptions& options, const ExtractionSink& sink,
+                                const ProgressCallback& progress = {});
+
+// The other half: merges article graphs (in any order; they are sorted by source name and
+// ordinal first) into the report's graph, as run_build does. When two graphs have the same
+// source, ordinal and article id, the later one in `graphs` is kept (a warning says how many
+// were not).
+void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
+                       const NameLexicon& lexicon, BuildReport& report);
 
 }  // namespace newsgraph

@@ -50,11 +50,11 @@ std::string read_file(const std::string& path) {
   return out.str();
 }
 
-CommandOutput run_newsgraph(const std::vector<std::string>& args) {
+CommandOutput run_newsgraph(const std::vector<std::string>& args, const std::string& stdin_path) {
   const std::string dir = make_temp_dir("run");
   std::string command = "cd " + shell_quote(NEWSGRAPH_SOURCE_DIR) + " && " + shell_quote(NEWSGRAPH_BINARY_DIR "/newsgraph");
   for (const std::string& arg : args) command += " " + shell_quote(arg);
-  command += " >" + shell_quote(dir + "/out") + " 2>" + shell_quote(dir + "/err") + " </dev/null";
+  command += " >" + shell_quote(dir + "/out") + " 2>" + shell_quote(dir + "/err") + " <" + shell_quote(stdin_path);
   const int status = std::system(command.c_str());
   CommandOutput output;
   output.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

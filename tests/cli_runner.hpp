@@ -12,8 +12,9 @@ struct CommandOutput {
   std::string err;
 };
 
-// Runs `build/newsgraph ARGS...` (each argument shell-quoted) from the source folder.
-CommandOutput run_newsgraph(const std::vector<std::string>& args);
+// Runs `build/newsgraph ARGS...` (each argument shell-quoted) from the source folder, with
+// stdin read from `stdin_path`.
+CommandOutput run_newsgraph(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null");
 
 // A fresh empty folder under the system temp folder, unique per call.
 std::string make_temp_dir(const std::string& tag);
