@@ -141,6 +141,16 @@ bool hypothetical(const SentenceView& view, std::uint32_t t) {
   return false;
 }
 
+// A verb that says the event will not take place: "ruled out the meeting", "cancelled the
+// talks", "called off the summit".
+bool called_off(const SentenceView& view, std::uint32_t verb) {
+  const std::string_view word = view.word(verb);
+  if (in(word, {"ruled", "rules", "rule"})) return has_particle(view, verb, "out");
+  if (in(word, {"called", "calls", "call"})) return has_particle(view, verb, "off");
+  return in(word, {"cancelled", "canceled", "cancels", "cancel", "rejected", "rejects", "refused", "refuses",
+                   "postponed", "postpones", "scrapped", "scraps"});
+}
+
 bool future(const SentenceView& view, std::uint32_t t) {
   for (std::uint32_t child : view.deps(t)) {
     const std::string_view label = view.label(child);
@@ -378,7 +388,8 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       governor = view.head(t);
     if (negated(view, t) || hypothetical(view, t)) continue;
     if (governor >= 0 && (negated(view, static_cast<std::uint32_t>(governor)) ||
-                          hypothetical(view, static_cast<std::uint32_t>(governor))))
+                          hypothetical(view, static_cast<std::uint32_t>(governor)) ||
+                          called_off(view, static_cast<std::uint32_t>(governor))))
       continue;
 
     EventMention mention;

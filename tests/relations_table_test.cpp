@@ -99,6 +99,8 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Police in Leeds arrested Omar Haddad on Monday.", {"participated-in|Haddad|arrest"}},
       {"Kodak faces the risk of bankruptcy.", {"!participated-in"}},
       {"Emmanuel Macron ruled out a referendum.", {"!participated-in"}},
+      {"Joe Biden ruled out a meeting with Kim Jong-un.", {"!met-with", "!participated-in"}},
+      {"Narendra Modi cancelled his talks with Shehbaz Sharif.", {"!met-with"}},
       {"Observers praised Kenya's general elections.", {"located-in|election|Kenya"}},
       // A relative pronoun as the subject; people who spoke with each other; an interview.
       {"Gabriel Boric, who met with Luis Arce in La Paz, left on Sunday.", {"met-with|Boric|Arce"}},
