@@ -107,6 +107,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
 
   // Per article: tokenize, tag, extract — in parallel, results by index.
   std::vector<ArticleGraph> extracted(articles.size());
+  std::vector<std::vector<std::string>> limit_warnings(articles.size());  // kept in input order
   std::atomic<std::size_t> done{0};
   std::atomic<std::size_t> tokens{0};
   std::atomic<std::size_t> bytes{0};
@@ -116,7 +117,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
         Document doc;
         doc.article = std::move(*articles[i]);
         ArticleTimings timings;
-        extracted[i] = process_article(annotators, doc, &timings);
+        extracted[i] = process_article(annotators, doc, &timings, options.limits, &limit_warnings[i]);
         clock.add_seconds(Stage::Tokenize, timings.tokenize_s);
         clock.add_seconds(Stage::Tag, timings.tag_s);
         clock.add_seconds(Stage::Parse, timings.parse_s);
@@ -128,6 +129,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
       [&] {
         if (progress) progress(done.load(), articles.size());
       });
+  for (auto& warnings : limit_warnings) report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
   report.tokens = tokens.load();
   report.text_bytes = bytes.load();
 
