@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/interrupt.hpp"
 #include "export/dot.hpp"
 #include "export/edge_report.hpp"
 #include "export/gexf.hpp"
@@ -30,7 +31,7 @@ constexpr std::string_view kUsage =
     "usage: newsgraph build [-o OUTDIR] [--format graphml,dot,jsonld,...] [--jobs N]\n"
     "                       [--base-iri IRI] [--models DIR] [--explain-merges FILE]\n"
     "                       [--explain-edges FILE] [--stdin-name NAME] [--quiet] [--strict]\n"
-    "                       INPUT...\n\n"
+    "                       [limits] INPUT...\n\n"
     "Reads articles (.txt, .html/.htm, .jsonl/.ndjson files, or directories of them, recursed\n"
     "in sorted order; `-` reads JSON lines from stdin), extracts entities and relations, merges\n"
     "them across articles and writes OUTDIR/graph.graphml, graph.dot, graph.jsonld (and\n"
@@ -58,6 +59,13 @@ constexpr std::string_view kUsage =
     "  --stdin-name NAME    the source name of the articles read from `-` (default stdin)\n"
     "  --quiet              print nothing but errors\n"
     "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
+    "limits (docs/limits.md; a limit reached is a warning naming the file, never a failure):\n"
+    "  --max-article-bytes N       cut an article's text at N bytes, at a paragraph boundary;\n"
+    "                              read a .txt/.html file or a JSON line up to 4 x N (default 1048576)\n"
+    "  --max-sentence-tokens N     split longer sentences into pieces of at most N tokens (default 200,\n"
+    "                              at least 8)\n"
+    "  --max-html-depth N          ignore HTML elements nested deeper, keeping their text (default 512)\n"
+    "  --max-entities-per-article N  keep the N most mentioned entities of an article (default 1000)\n\n"
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
     "rest written; 1 the run cannot go on (usage, model, output), nothing written.\n";
 
@@ -72,8 +80,19 @@ struct BuildArgs {
   std::string stdin_name = "stdin";
   bool quiet = false;
   bool strict = false;
+  ingest::IngestOptions ingest;
+  ArticleLimits limits;
   std::vector<std::string> inputs;
 };
+
+// A limit value: a whole number from 1 on. Returns false for anything else.
+bool parse_limit(const std::string& text, std::size_t& out) {
+  std::size_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value == 0) return false;
+  out = value;
+  return true;
+}
 
 std::vector<std::string> split_commas(const std::string& list) {
   std::vector<std::string> parts;
@@ -122,6 +141,15 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
       if (!value(out.explain_edges)) return "--explain-edges needs a file";
     } else if (arg == "--explain-merges") {
       if (!value(out.explain_merges)) return "--explain-merges needs a file";
+    } else if (arg == "--max-article-bytes" || arg == "--max-sentence-tokens" || arg == "--max-html-depth" ||
+               arg == "--max-entities-per-article") {
+      std::size_t& limit = arg == "--max-article-bytes"     ? out.ingest.max_article_bytes
+                           : arg == "--max-sentence-tokens" ? out.limits.max_sentence_tokens
+                           : arg == "--max-html-depth"      ? out.ingest.max_html_depth
+                                                            : out.limits.max_entities;
+      if (!value(v) || !parse_limit(v, limit)) return arg + " takes a whole number from 1 on, not '" + v + "'";
+      if (arg == "--max-sentence-tokens" && limit < kMinSentenceTokens)
+        return "--max-sentence-tokens must be at least " + std::to_string(kMinSentenceTokens) + ", not " + v;
     } else if (arg == "--quiet" || arg == "-q") {
       out.quiet = true;
     } else if (arg == "--strict") {
@@ -144,7 +172,8 @@ void print_progress(std::size_t done, std::size_t total) {
   std::fflush(stderr);
 }
 
-Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::vector<std::string>& written) {
+Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, InterruptGuard& interrupt,
+                     std::vector<std::string>& written) {
   std::error_code ec;
   fs::create_directories(args.out_dir, ec);
   if (ec) return Status::error(args.out_dir + ": cannot create output folder: " + ec.message());
@@ -152,6 +181,7 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
   // one succeeded, so a failure leaves no new output file behind.
   const fs::path staging = fs::path(args.out_dir) / ".newsgraph-staging";
   fs::remove_all(staging, ec);
+  interrupt.remove_on_interrupt(staging.string());
   fs::create_directories(staging, ec);
   if (ec) return Status::error(staging.string() + ": cannot create: " + ec.message());
   std::vector<std::string> names;
@@ -185,6 +215,7 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
     names.push_back(name);
   }
   if (status) {
+    const auto moving = interrupt.hold();  // an interrupt moves all or none
     for (const std::string& name : names) {
       fs::rename(staging / name, fs::path(args.out_dir) / name, ec);
       if (ec) {
@@ -193,6 +224,7 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, std::ve
       }
       written.push_back((fs::path(args.out_dir) / name).string());
     }
+    if (status) interrupt.mark_written();
   }
   fs::remove_all(staging, ec);
   return status;
@@ -226,7 +258,7 @@ void print_summary(const BuildReport& report, double elapsed_s, double export_s,
 
 // What build and merge share once the graph is made: messages, --strict, outputs, summary.
 int finish_graph(BuildReport& report, const BuildArgs& args, std::chrono::steady_clock::time_point start,
-                 const char* command) {
+                 const char* command, InterruptGuard& interrupt) {
   for (const std::string& warning : report.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
   for (const std::string& error : report.errors) std::fprintf(stderr, "error: %s\n", error.c_str());
   if (args.strict && !report.errors.empty()) {
@@ -240,7 +272,7 @@ int finish_graph(BuildReport& report, const BuildArgs& args, std::chrono::steady
   }
   std::vector<std::string> written;
   const auto export_start = std::chrono::steady_clock::now();
-  if (Status status = write_outputs(report.graph, args, written); !status) {
+  if (Status status = write_outputs(report.graph, args, interrupt, written); !status) {
     std::fprintf(stderr, "newsgraph %s: %s; nothing written\n", command, status.message().c_str());
     return kExitFailure;
   }
@@ -281,11 +313,16 @@ int run_build_command(std::span<const std::string> raw_args) {
   options.inputs = args.inputs;
   options.jobs = args.jobs;
   options.stdin_name = args.stdin_name;
+  options.ingest = args.ingest;
+  options.limits = args.limits;
   options.models_dir = models_dir_of(args);
   if (options.models_dir.empty()) {
     std::fprintf(stderr, "newsgraph build: %s\n", kNoModels);
     return kExitFailure;
   }
+  InterruptGuard interrupt("newsgraph build");
+  for (const std::string& file : {args.explain_merges, args.explain_edges})
+    if (!file.empty()) interrupt.remove_on_interrupt(file + ".tmp");  // AtomicFile's temporary
   const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
   const auto start = std::chrono::steady_clock::now();
   Result<BuildReport> report = run_build(options, show_progress ? ProgressCallback(print_progress) : ProgressCallback());
@@ -294,7 +331,7 @@ int run_build_command(std::span<const std::string> raw_args) {
     std::fprintf(stderr, "newsgraph build: %s\n", report.status().message().c_str());
     return kExitFailure;
   }
-  return finish_graph(*report, args, start, "build");
+  return finish_graph(*report, args, start, "build", interrupt);
 }
 
 constexpr std::string_view kMergeUsage =
@@ -319,6 +356,9 @@ int run_merge_command(std::span<const std::string> raw_args) {
     std::fprintf(stderr, "newsgraph merge: %s\n", kNoModels);
     return kExitFailure;
   }
+  InterruptGuard interrupt("newsgraph merge");
+  for (const std::string& file : {args.explain_merges, args.explain_edges})
+    if (!file.empty()) interrupt.remove_on_interrupt(file + ".tmp");  // AtomicFile's temporary
   const auto start = std::chrono::steady_clock::now();
   Result<NameLexicon> lexicon = load_lexicon(models_dir);
   if (!lexicon) {
@@ -333,7 +373,7 @@ int run_merge_command(std::span<const std::string> raw_args) {
   report.errors = std::move(read.errors);
   merge_extractions(read.graphs, read.ordinals, *lexicon, report);
   report.articles = report.graph.articles.size();
-  return finish_graph(report, args, start, "merge");
+  return finish_graph(report, args, start, "merge", interrupt);
 }
 
 const CommandRegistration kBuild{Command{"build", "articles in, knowledge graph out (GraphML, DOT, JSON-LD, N-Quads, GEXF, SVG, PNG)",

@@ -127,17 +127,35 @@ std::string export_node_id(std::string_view id) {
   return out;
 }
 
+namespace {
+
+// Whether the '&' at `pos` starts what Graphviz decodes as an HTML entity in any label
+// ("&amp;", "&#38;", "&#x1F600;"): '&', up to 10 letters, digits or '#', ';'. Graphviz 2.43
+// turns an astral "&#x...;" into invalid UTF-8 in SVG (found by the escaping table, issue 9).
+bool starts_entity(std::string_view text, std::size_t pos) {
+  for (std::size_t i = pos + 1; i < text.size() && i <= pos + 11; ++i) {
+    const char c = text[i];
+    if (c == ';') return i > pos + 1;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '#') return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string dot_string(std::string_view text) {
   const std::string cleaned = clean_text(text);
   std::string out;
   out.reserve(cleaned.size() + 2);
   out += '"';
-  for (char c : cleaned) {
+  for (std::size_t i = 0; i < cleaned.size(); ++i) {
+    const char c = cleaned[i];
     switch (c) {
       case '\\': out += "\\\\"; break;
       case '"': out += "\\\""; break;
       case '\n': out += "\\n"; break;
       case '\t': out += ' '; break;
+      case '&': out += starts_entity(cleaned, i) ? "&amp;" : "&"; break;
       default: out += c;
     }
   }

@@ -25,8 +25,9 @@ std::string clean_text(std::string_view text);
 std::string export_node_id(std::string_view id);
 
 // A DOT double-quoted string for an escString attribute (label, tooltip): the text is
-// cleaned, '\' doubled, '"' escaped, a newline becomes "\n" (a centred line break), and a
-// tab becomes a space. The result includes the surrounding quotes.
+// cleaned, '\' doubled, '"' escaped, a newline becomes "\n" (a centred line break), a tab
+// becomes a space, and a '&' that Graphviz would decode as an HTML entity ("&amp;", "&#0;")
+// becomes "&amp;" (a lone '&', as in "AT&T", stays). The result includes the surrounding quotes.
 std::string dot_string(std::string_view text);
 
 // Percent-encodes every byte outside RFC 3986 "unreserved" (A-Z a-z 0-9 - . _ ~), so the

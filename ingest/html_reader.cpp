@@ -324,7 +324,12 @@ ReadReport read_html(std::string_view bytes, const std::string& path, const Inge
     sanitized = sanitize(bytes);
     add_repair_warnings(sanitized, path, report);
   }
-  const std::string_view buffer = other_charset ? bytes : std::string_view(sanitized.text);
+  if (other_charset) sanitized.text.assign(bytes);  // unchanged bytes, a copy the depth limit may edit
+  if (const std::size_t flattened = limit_html_depth(sanitized.text, options.max_html_depth); flattened > 0) {
+    report.warnings.push_back(path + ": nested deeper than " + std::to_string(options.max_html_depth) + " elements; " +
+                              std::to_string(flattened) + " tags past the limit ignored, their text kept (max_html_depth)");
+  }
+  const std::string_view buffer = sanitized.text;
   // XML_PARSE_HUGE lifts libxml2's depth limit of 256 (past it the rest of the page is
   // lost) and its 10 MB limit on one text node. Safe here: libxml2's HTML parser keeps open
   // elements on a heap stack, and our walk does not recurse.
@@ -341,9 +346,6 @@ ReadReport read_html(std::string_view bytes, const std::string& path, const Inge
     report.errors.push_back(path + ": no article text found");
     return report;
   }
-  const auto to_source = [&](std::size_t offset) -> std::uint64_t {
-    return other_charset ? offset : sanitized.to_source(offset);
-  };
 
   // Metadata: title, date, url.
   std::string title_text;
@@ -415,11 +417,11 @@ ReadReport read_html(std::string_view bytes, const std::string& path, const Inge
     return report;
   }
   for (auto& paragraph : body_paragraphs) paragraphs.push_back(std::move(paragraph));
-  for (auto& paragraph : paragraphs) paragraph.source_offset = to_source(paragraph.source_offset);
 
   CleanOptions clean_options;
   clean_options.max_text_bytes = options.max_article_bytes;
   CleanedText cleaned = clean_paragraphs(std::move(paragraphs), clean_options);
+  map_to_source(cleaned, sanitized, bytes.size());  // identity for another charset: no anchors
   const bool only_title = !title.empty() && cleaned.source_map.size() < 2;
   if (cleaned.text.empty() || only_title) {
     report.errors.push_back(path + ": no article text found");

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/ingest.hpp"
+#include "ingest/readers.hpp"
 #include "ingest/test_util.hpp"
 
 namespace newsgraph::ingest {
@@ -153,6 +154,33 @@ TEST_CASE("html reader walks 100,000 unclosed nested inline elements", "[ingest]
   const ReadReport report = read_html(html);
   REQUIRE(report.articles.size() == 1);
   CHECK(contains(report.articles[0].text, "Inner text."));
+}
+
+TEST_CASE("html reader reads a page nested 100,000 deep: its text kept, a warning naming the limit", "[ingest][limits]") {
+  std::string html = "<html><body><article><h1>Deep page</h1>";
+  for (int i = 0; i < 100000; ++i) html += "<div><span>";
+  html += "<p>The text at the bottom of the page.</p>";
+  for (int i = 0; i < 100000; ++i) html += "</i></span></div>";
+  html += "</article></body></html>";
+  const ReadReport report = read_html(html);
+  REQUIRE(report.articles.size() == 1);
+  CHECK(report.articles[0].text == "Deep page\n\nThe text at the bottom of the page.");
+  REQUIRE(report.warnings.size() == 1);
+  CHECK(contains(report.warnings[0], "pages/story.html: nested deeper than 512 elements; "));
+  CHECK(contains(report.warnings[0], "tags past the limit ignored, their text kept (max_html_depth)"));
+}
+
+TEST_CASE("the HTML depth limit leaves a page within it byte for byte as it was", "[ingest][limits]") {
+  std::string html = "<html><body><ul><li>one<li>two<li><p>three<p>four";
+  for (int i = 0; i < 600; ++i) html += "<p>para <b>bold</b> <br> <img src=x> <td>cell</td>";  // flat: auto-closed
+  html += "<script>if (a < b) { x = '<div><div><div>'; }</script><!-- <div><div> --></body></html>";
+  std::string copy = html;
+  CHECK(detail::limit_html_depth(copy, 8) == 0);
+  CHECK(copy == html);
+  const std::string deep = "<div><div><div><div>text</div></div></div></div></x></y>";
+  std::string limited = deep;
+  CHECK(detail::limit_html_depth(limited, 2) == 6);  // two start tags, two of their end tags, </x>, </y>
+  CHECK(limited == "<div><div>          text</div></div>                    ");
 }
 
 }  // namespace

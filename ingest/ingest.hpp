@@ -21,13 +21,23 @@
 
 namespace newsgraph::ingest {
 
-inline constexpr std::size_t kMaxArticleBytes = 32u << 20;
+// Defaults of `newsgraph build --max-article-bytes` and `--max-html-depth` (docs/limits.md).
+// 1 MiB is ten times the longest news article, and bounds the per-article work: 1 MiB of
+// garbage text is about 400,000 tokens through the tagger and the parser.
+inline constexpr std::size_t kMaxArticleBytes = 1u << 20;
+inline constexpr std::size_t kMaxHtmlDepth = 512;
 
 struct IngestOptions {
   // An article whose cleaned text would be larger is cut at the last paragraph boundary that
   // fits (inside the first paragraph, at a character boundary, when even that one is too
-  // large), with a warning.
+  // large), with a warning. A .txt or .html file is read up to 4 times this size (the rest
+  // is ignored, with a warning), and so is a line of a JSON lines file (a longer line is
+  // rejected), so that memory stays bounded whatever the input.
   std::size_t max_article_bytes = kMaxArticleBytes;
+  // Elements nested deeper in an HTML page are ignored (their text is kept, under the
+  // deepest element kept), with a warning: libxml2's parser slows down quadratically with
+  // depth. The DOM walk itself never recurses.
+  std::size_t max_html_depth = kMaxHtmlDepth;
 };
 
 struct ReadReport {
@@ -37,6 +47,9 @@ struct ReadReport {
   //   "a.txt: 57 invalid UTF-8 sequences replaced by U+FFFD (first at bytes 3, 9, 12, 40, 77)"
   //   "a.txt: 2 control characters replaced by spaces (first at bytes 10, 20)"
   //   "a.txt: article truncated to 1048576 bytes at a paragraph boundary (max_article_bytes)"
+  //   "a.txt: file larger than 4194304 bytes, only the first 4194304 read (4 x max_article_bytes)"
+  //   "a.html: nested deeper than 512 elements; 99490 tags past the limit ignored, their
+  //    text kept (max_html_depth)"
   std::vector<std::string> warnings;
   // An input, or part of it, rejected:
   //   "a.jsonl:3: invalid JSON at byte 118: Missing a comma or '}' after an object member."
@@ -45,15 +58,20 @@ struct ReadReport {
   //   "a.txt: binary file (NUL bytes at byte 17), not an article"
   //   "a.html: no article text found"
   //   "a.txt: cannot read: No such file or directory"
+  //   "a.jsonl:7: line of 200000000 bytes, longer than 4194304 (4 x max_article_bytes); skipped"
   std::vector<std::string> errors;
 };
 
 // Expands `inputs` into the files to read.
-// - A directory is walked recursively, keeping .txt .html .htm .jsonl .ndjson (any letter
-//   case). Symlinked directories are not followed (so a symlink loop cannot hang the walk);
-//   symlinks to files are kept.
+// - A directory is walked (depth-first, without recursion), keeping .txt .html .htm .jsonl
+//   .ndjson (any letter case). Symlinked directories are followed, except into a directory
+//   already walked; a symlink back into a directory being walked adds "dir/link: directory
+//   loop through a symlink (back to /abs/dir), skipped" to `errors`. A directory or entry
+//   that cannot be read adds "path: cannot read directory: Permission denied" (or the
+//   like) and the walk goes on; a FIFO, socket or device with an article extension adds
+//   "path: a FIFO, not a file to read; skipped".
 // - A file named directly is kept whatever its extension (read_file reads an unknown
-//   extension as plain text).
+//   extension as plain text); a FIFO or device named directly is reported as above.
 // - A missing path adds "path: no such file or directory" to `errors`.
 // The result is sorted by path (byte order) and holds each file once, even when it is
 // reached twice (listed twice, or listed and inside a listed directory), so the order in

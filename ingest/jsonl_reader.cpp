@@ -46,6 +46,53 @@ void locate_paragraphs(std::vector<Paragraph>& paragraphs, std::string_view line
   }
 }
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of the escape "\uXXXX" at `pos`, or -1 when there is none.
+long escaped_unit(std::string_view line, std::size_t pos) {
+  if (pos + 6 > line.size() || line[pos] != '\\' || line[pos + 1] != 'u') return -1;
+  long unit = 0;
+  for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+    const int digit = hex_value(line[k]);
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+// Scrapers write lone UTF-16 surrogates ("\ud800" without its pair), which RapidJSON
+// rejects with the whole line: each becomes "\ufffd" (same length, so offsets hold).
+// Returns the offsets (in `line`) of those replaced.
+std::vector<std::size_t> replace_lone_surrogates(std::string& line) {
+  std::vector<std::size_t> replaced;
+  for (std::size_t pos = 0; pos < line.size(); ++pos) {
+    if (line[pos] != '\\') continue;
+    const long unit = escaped_unit(line, pos);
+    if (unit < 0) {
+      ++pos;  // an escape of one character ("\\", "\""): skip it
+      continue;
+    }
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      const long low = escaped_unit(line, pos + 6);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        pos += 11;  // a good pair
+        continue;
+      }
+    }
+    if (unit >= 0xD800 && unit <= 0xDFFF) {
+      line.replace(pos + 2, 4, "fffd");
+      replaced.push_back(pos);
+    }
+    pos += 5;
+  }
+  return replaced;
+}
+
 }  // namespace
 
 void read_jsonl_lines(std::string_view bytes, const std::string& path, const IngestOptions& options,
@@ -62,16 +109,26 @@ void read_jsonl_lines(std::string_view bytes, const std::string& path, const Ing
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t\f\v") == std::string_view::npos) continue;
     const std::string where = path + ":" + std::to_string(line_number);
+    if (line.size() > max_file_bytes(options)) {
+      report.errors.push_back(where + ": line of " + std::to_string(line.size()) + " bytes, longer than " +
+                              std::to_string(max_file_bytes(options)) + " (4 x max_article_bytes); skipped");
+      continue;
+    }
 
     // Invalid UTF-8 is repaired (a warning), not a reason to lose the line.
     SanitizeOptions repair_only;
     repair_only.drop_bom = false;
     repair_only.normalize_newlines = false;
     repair_only.replace_controls = false;
-    const SanitizedText repaired = sanitize(line, repair_only);
+    SanitizedText repaired = sanitize(line, repair_only);
     SanitizedText shifted = repaired;  // offsets reported in the file
     for (auto& offset : shifted.invalid_offsets) offset += line_offset;
     add_repair_warnings(shifted, where, report);
+    if (const auto lone = replace_lone_surrogates(repaired.text); !lone.empty()) {
+      report.warnings.push_back(where + ": " + std::to_string(lone.size()) + " lone UTF-16 surrogate escape" +
+                                (lone.size() > 1 ? "s" : "") + " replaced by \\ufffd (first at byte " +
+                                std::to_string(line_offset + repaired.to_source(lone[0])) + ")");
+    }
 
     rapidjson::Document json;
     json.Parse<rapidjson::kParseValidateEncodingFlag>(repaired.text.data(), repaired.text.size());
@@ -106,6 +163,7 @@ void read_jsonl_lines(std::string_view bytes, const std::string& path, const Ing
     CleanOptions clean_options;
     clean_options.max_text_bytes = options.max_article_bytes;
     CleanedText cleaned = clean_paragraphs(std::move(paragraphs), clean_options);
+    map_to_source(cleaned, SanitizedText{}, line_offset + line.size());  // offsets are in the file already
     if (cleaned.text.empty()) {
       report.errors.push_back(where + ": no article text found");
       continue;

@@ -80,16 +80,41 @@ TEST_CASE("jsonl reader turns escaped controls into spaces and handles CRLF line
   CHECK(report.articles[0].text == "Tab here, bell  here.");
 }
 
-TEST_CASE("jsonl reader reads a 20 MB line", "[ingest]") {
+TEST_CASE("jsonl reader reads a 20 MB line when max_article_bytes allows it", "[ingest]") {
   std::string text;
   const std::string sentence = "The harbour council met again on Monday and the ferry ran late. ";
   while (text.size() < (20u << 20)) text += sentence;
   text.pop_back();
   const std::string jsonl = "{\"id\": \"big\", \"text\": \"" + text + "\"}\n";
-  const ReadReport report = read_bytes(jsonl, "big.jsonl", "jsonl");
+  IngestOptions options;
+  options.max_article_bytes = 32u << 20;
+  const ReadReport report = read_bytes(jsonl, "big.jsonl", "jsonl", options);
   REQUIRE(report.errors.empty());
   REQUIRE(report.articles.size() == 1);
   CHECK(report.articles[0].text == text);
+}
+
+TEST_CASE("jsonl reader replaces lone surrogate escapes instead of losing the line", "[ingest]") {
+  const std::string jsonl = R"({"id": "s", "text": "High \ud800 low \udc00, a pair \ud83d\ude00, escaped \\ud800."})"
+                            "\n";
+  const ReadReport report = read_bytes(jsonl, "feeds/s.jsonl", "jsonl");
+  REQUIRE(report.errors.empty());
+  REQUIRE(report.articles.size() == 1);
+  CHECK(report.articles[0].text == "High \xEF\xBF\xBD low \xEF\xBF\xBD, a pair \xF0\x9F\x98\x80, escaped \\ud800.");
+  CHECK(report.warnings ==
+        std::vector<std::string>{"feeds/s.jsonl:1: 2 lone UTF-16 surrogate escapes replaced by \\ufffd (first at byte 26)"});
+}
+
+TEST_CASE("jsonl reader skips a line longer than 4 x max_article_bytes, naming it", "[ingest][limits]") {
+  const std::string jsonl = R"({"text": "A short article that fits."})"
+                            "\n"
+                            R"({"text": ")" + std::string(500, 'x') + R"("})" + "\n";
+  IngestOptions options;
+  options.max_article_bytes = 100;
+  const ReadReport report = read_bytes(jsonl, "feeds/long.jsonl", "jsonl", options);
+  CHECK(report.articles.size() == 1);
+  CHECK(report.errors ==
+        std::vector<std::string>{"feeds/long.jsonl:2: line of 512 bytes, longer than 400 (4 x max_article_bytes); skipped"});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Plain-text articles: one paragraph per line or blank-line block (split_plain_text), the
 // title on the first line, an optional dateline among the first lines.
+#include <algorithm>
 #include <filesystem>
 
 #include "ingest/readers.hpp"
@@ -54,6 +55,10 @@ void add_repair_warnings(const SanitizedText& sanitized, const std::string& wher
   }
 }
 
+void map_to_source(CleanedText& cleaned, const SanitizedText& sanitized, std::uint64_t raw_size) {
+  for (SourceSpan& span : cleaned.source_map) span.source_offset = std::min(sanitized.to_source(span.source_offset), raw_size);
+}
+
 void add_truncation_warning(const CleanedText& cleaned, const std::string& where,
                             const IngestOptions& options, ReadReport& report) {
   if (!cleaned.truncated) return;
@@ -68,10 +73,10 @@ ReadReport read_txt(std::string_view bytes, const std::string& path, const Inges
   const SanitizedText sanitized = sanitize(bytes);
   add_repair_warnings(sanitized, path, report);
   std::vector<Paragraph> paragraphs = split_plain_text(sanitized.text);
-  for (auto& paragraph : paragraphs) paragraph.source_offset = sanitized.to_source(paragraph.source_offset);
   CleanOptions clean_options;
   clean_options.max_text_bytes = options.max_article_bytes;
   CleanedText cleaned = clean_paragraphs(std::move(paragraphs), clean_options);
+  map_to_source(cleaned, sanitized, bytes.size());
   if (cleaned.text.empty()) {
     report.errors.push_back(path + ": no article text found");
     return report;

@@ -94,7 +94,7 @@ TEST_CASE("txt reader truncates an article over max_article_bytes at a paragraph
   CHECK(contains(report.warnings[0], "big.txt: article truncated to 31 bytes at a paragraph boundary"));
 }
 
-TEST_CASE("txt reader reads a 20 MB single-line file", "[ingest]") {
+TEST_CASE("txt reader reads a 20 MB single-line file when max_article_bytes allows it", "[ingest]") {
   testing::TempDir dir("txt-20mb");
   std::string big;
   big.reserve(20u << 20);
@@ -102,11 +102,25 @@ TEST_CASE("txt reader reads a 20 MB single-line file", "[ingest]") {
   while (big.size() < (20u << 20)) big += sentence;
   const auto path = (dir.path() / "big.txt").string();
   testing::write_bytes(path, big);
-  const ReadReport report = read_file(path);
+  IngestOptions options;
+  options.max_article_bytes = 32u << 20;
+  const ReadReport report = read_file(path, options);
   REQUIRE(report.errors.empty());
   REQUIRE(report.articles.size() == 1);
   CHECK(report.articles[0].text.size() == big.size() - 1);  // trailing space trimmed
   CHECK(report.articles[0].source_map.size() == 1);
+}
+
+TEST_CASE("txt reader reads a file only up to 4 x max_article_bytes, with a warning", "[ingest][limits]") {
+  testing::TempDir dir("txt-cap");
+  const auto path = (dir.path() / "big.txt").string();
+  testing::write_bytes(path, "Title\n\n" + std::string(1000, 'a'));
+  IngestOptions options;
+  options.max_article_bytes = 100;
+  const ReadReport report = read_file(path, options);
+  REQUIRE(report.articles.size() == 1);
+  CHECK(report.articles[0].text.size() <= 100);
+  CHECK(report.warnings.front() == path + ": file larger than 400 bytes, only the first 400 read (4 x max_article_bytes)");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "pipeline/annotators.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <numeric>
 
 #include "extract/extract.hpp"
 #include "tokenize/tokenize.hpp"
@@ -37,7 +40,47 @@ Result<NameLexicon> load_lexicon(const std::string& models_dir) {
   return lexicon_with_gazetteer(*ner, dir);
 }
 
-ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings) {
+namespace {
+
+// "a.txt" for a file of one article, "a.jsonl (article 17)" for an article of a JSON lines file.
+std::string article_name(const Article& article) {
+  const std::string& source = article.source;
+  const bool many_per_file = source.ends_with(".jsonl") || source.ends_with(".ndjson");
+  return many_per_file ? source + " (article " + article.id + ")" : source;
+}
+
+}  // namespace
+
+std::size_t cap_entities(ArticleGraph& graph, std::size_t max_entities) {
+  const std::size_t count = graph.entities.size();
+  if (count <= max_entities) return count;
+  std::vector<std::uint32_t> order(count);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return graph.entities[a].mentions > graph.entities[b].mentions;
+  });
+  constexpr std::uint32_t kDropped = UINT32_MAX;
+  std::vector<std::uint32_t> new_index(count, kDropped);
+  for (std::size_t k = 0; k < max_entities; ++k) new_index[order[k]] = 0;
+  std::vector<ArticleEntity> kept;
+  kept.reserve(max_entities);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (new_index[i] == kDropped) continue;
+    new_index[i] = static_cast<std::uint32_t>(kept.size());
+    kept.push_back(std::move(graph.entities[i]));
+  }
+  graph.entities = std::move(kept);
+  std::erase_if(graph.relations, [&](const ArticleRelation& rel) {
+    return new_index[rel.source] == kDropped || new_index[rel.target] == kDropped;
+  });
+  for (ArticleRelation& rel : graph.relations) rel.source = new_index[rel.source], rel.target = new_index[rel.target];
+  std::erase_if(graph.references, [&](const EntityReference& ref) { return new_index[ref.entity] == kDropped; });
+  for (EntityReference& ref : graph.references) ref.entity = new_index[ref.entity];
+  return count;
+}
+
+ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings,
+                             const ArticleLimits& limits, std::vector<std::string>* warnings) {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
   const auto lap = [&](double ArticleTimings::*field) {
@@ -45,14 +88,23 @@ ArticleGraph process_article(const Annotators& annotators, Document& doc, Articl
     if (timings) timings->*field += std::chrono::duration<double>(now - start).count();
     start = now;
   };
-  tokenize(doc);
+  const std::size_t cut = tokenize(doc, limits.max_sentence_tokens);
   lap(&ArticleTimings::tokenize_s);
+  if (cut > 0 && warnings) {
+    warnings->push_back(article_name(doc.article) + ": " + std::to_string(cut) + " sentence" + (cut > 1 ? "s" : "") +
+                        " longer than " + std::to_string(std::max(limits.max_sentence_tokens, kMinSentenceTokens)) +
+                        " tokens split (max_sentence_tokens)");
+  }
   tag_pos(annotators.pos, doc);
   tag_entities(annotators.ner, doc);
   lap(&ArticleTimings::tag_s);
   parse_document(annotators.parser, doc);
   lap(&ArticleTimings::parse_s);
   ArticleGraph graph = extract_article(doc, annotators.lexicon);
+  if (const std::size_t found = cap_entities(graph, limits.max_entities); found > limits.max_entities && warnings) {
+    warnings->push_back(article_name(doc.article) + ": " + std::to_string(found) + " entities, kept the " +
+                        std::to_string(limits.max_entities) + " most mentioned (max_entities_per_article)");
+  }
   lap(&ArticleTimings::extract_s);
   return graph;
 }

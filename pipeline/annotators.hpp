@@ -2,8 +2,10 @@
 // read-only by every worker; and the per-article run of the stages over one Document.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/document.hpp"
 #include "core/status.hpp"
@@ -11,6 +13,7 @@
 #include "nlp/ner/ner.hpp"
 #include "nlp/parse/parser.hpp"
 #include "nlp/pos/pos_tagger.hpp"
+#include "tokenize/tokenize.hpp"
 
 namespace newsgraph {
 
@@ -42,9 +45,31 @@ struct ArticleTimings {
   double extract_s = 0;
 };
 
+// The default of `newsgraph build --max-entities-per-article`: far above any news article
+// (a few dozen); reached only by lists and tables of names.
+inline constexpr std::size_t kMaxEntitiesPerArticle = 1000;
+
+// Per-article limits (docs/limits.md). A limit hit is a warning, never a failure.
+struct ArticleLimits {
+  // Longer sentences are cut into pieces of at most this many tokens (tokenize.hpp).
+  std::size_t max_sentence_tokens = kMaxSentenceTokens;
+  // An article with more entities keeps the ones with the most mentions (ties: the first
+  // met), with the relations between them; the rest is dropped.
+  std::size_t max_entities = kMaxEntitiesPerArticle;
+};
+
 // Tokenizes, tags, parses and extracts one article: its ArticleGraph. `doc` keeps the
 // annotations (tokens, pos, mentions, arcs) for callers that want them; `timings`, when
-// given, receives the time of each step.
-ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings = nullptr);
+// given, receives the time of each step. Each limit hit adds one line naming the article
+// to `warnings`, when given:
+//   "a.txt: 3 sentences longer than 200 tokens split (max_sentence_tokens)"
+//   "a.jsonl (article 17): 1543 entities, kept the 1000 most mentioned (max_entities_per_article)"
+ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings = nullptr,
+                             const ArticleLimits& limits = {}, std::vector<std::string>* warnings = nullptr);
+
+// Keeps the `max_entities` entities of `graph` with the most mentions (ties: lower index),
+// in their order, and the relations and references between kept entities. Returns how many
+// entities `graph` had.
+std::size_t cap_entities(ArticleGraph& graph, std::size_t max_entities);
 
 }  // namespace newsgraph

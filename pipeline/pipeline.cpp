@@ -177,6 +177,7 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
 
     // Per article: tokenize, tag, parse, extract — in parallel, results by index.
     std::vector<ArticleGraph> extracted(articles.size());
+    std::vector<std::vector<std::string>> limit_warnings(articles.size());  // kept in input order
     std::atomic<std::size_t> done{0};
     std::atomic<std::size_t> tokens{0};
     std::atomic<std::size_t> bytes{0};
@@ -186,7 +187,7 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
           Document doc;
           doc.article = std::move(*articles[i]);
           ArticleTimings timings;
-          extracted[i] = process_article(annotators, doc, &timings);
+          extracted[i] = process_article(annotators, doc, &timings, options.limits, &limit_warnings[i]);
           clock.add_seconds(Stage::Tokenize, timings.tokenize_s);
           clock.add_seconds(Stage::Tag, timings.tag_s);
           clock.add_seconds(Stage::Parse, timings.parse_s);
@@ -198,6 +199,7 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
         [&] {
           if (progress) progress(done_before + done.load(), done_before + articles.size());
         });
+    for (auto& warnings : limit_warnings) report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
     reads.clear();
     report.articles += articles.size();
     report.tokens += tokens.load();

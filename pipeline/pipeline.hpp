@@ -27,6 +27,7 @@ struct PipelineOptions {
   unsigned jobs = 0;                // worker threads; 0 = one per core
   std::string models_dir = "models";  // holds pos-en.model, ner-en.model, parser-en.model
   ingest::IngestOptions ingest;
+  ArticleLimits limits;  // per-article limits (docs/limits.md)
 };
 
 // Where the models are when no folder is given: $NEWSGRAPH_MODELS, else ./models, else

@@ -108,8 +108,12 @@ bool is_abbreviation_token(std::string_view token) {
 class Splitter {
  public:
   Splitter(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>& sentences,
-           std::vector<std::size_t>& final_periods)
-      : text_(text), tokens_(tokens), sentences_(sentences), final_periods_(final_periods) {}
+           std::vector<std::size_t>& final_periods, std::size_t max_tokens)
+      : text_(text), tokens_(tokens), sentences_(sentences), final_periods_(final_periods),
+        max_tokens_(std::max(max_tokens, kMinSentenceTokens)) {}
+
+  // Sentences that reached the limit and were cut.
+  std::size_t cut_sentences() const { return cut_sentences_; }
 
   void run() {
     const std::size_t n = tokens_.size();
@@ -184,7 +188,7 @@ class Splitter {
     return false;
   }
 
-  // Adds the sentence [first, end), cut into pieces of at most kMaxSentenceTokens tokens:
+  // Adds the sentence [first, end), cut into pieces of at most max_tokens_ tokens:
   // after the last ';' in the second half of the allowance, else the last ',', else hard.
   // Notes its last word when that is an abbreviation, whose period is then split off.
   void close(std::size_t first, std::size_t end) {
@@ -193,10 +197,11 @@ class Splitter {
     while (last > first && is_closing_quote(token(last))) --last;
     const bool final_period = is_abbreviation_token(token(last));
     const std::size_t extra = final_period ? 1 : 0;  // the split adds a token
-    while (end - first + extra > kMaxSentenceTokens) {
+    if (end - first + extra > max_tokens_) ++cut_sentences_;
+    while (end - first + extra > max_tokens_) {
       std::size_t cut = find_last(first, ";");
       if (cut == 0) cut = find_last(first, ",");
-      if (cut == 0) cut = first + kMaxSentenceTokens;
+      if (cut == 0) cut = first + max_tokens_;
       if (cut >= end) cut = end - 1;
       add(first, cut);
       first = cut;
@@ -207,7 +212,7 @@ class Splitter {
 
   // One past the last `punct` token among tokens [first + max/2, first + max), or 0.
   std::size_t find_last(std::size_t first, std::string_view punct) const {
-    for (std::size_t k = first + kMaxSentenceTokens; k-- > first + kMaxSentenceTokens / 2;) {
+    for (std::size_t k = first + max_tokens_; k-- > first + max_tokens_ / 2;) {
       if (token(k) == punct) return k + 1;
     }
     return 0;
@@ -221,6 +226,8 @@ class Splitter {
   const std::vector<Token>& tokens_;
   std::vector<Sentence>& sentences_;
   std::vector<std::size_t>& final_periods_;
+  std::size_t max_tokens_;
+  std::size_t cut_sentences_ = 0;
 };
 
 // Splits "Inc." into "Inc" "." for each index in `final_periods` (ascending) and shifts the
@@ -253,11 +260,14 @@ void split_final_periods(const std::vector<std::size_t>& final_periods, std::vec
 
 }  // namespace
 
-void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
+std::size_t split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences,
+                            std::size_t max_sentence_tokens) {
   sentences.clear();
   std::vector<std::size_t> final_periods;
-  Splitter(text, tokens, sentences, final_periods).run();
+  Splitter splitter(text, tokens, sentences, final_periods, max_sentence_tokens);
+  splitter.run();
   split_final_periods(final_periods, tokens, sentences);
+  return splitter.cut_sentences();
 }
 
 }  // namespace newsgraph

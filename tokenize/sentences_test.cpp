@@ -209,6 +209,22 @@ TEST_CASE("sentence splitter cuts a run-on sentence at kMaxSentenceTokens", "[to
   }
 }
 
+TEST_CASE("sentence splitter cuts at a given limit, counts the sentences cut, and honours at least kMinSentenceTokens",
+          "[tokenize][limits]") {
+  std::string text = "Short one. ";
+  for (int i = 0; i < 25; ++i) text += "word ";
+  text += "end. Another short one.";
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  CHECK(tokenize_text(text, tokens, sentences, 10) == 1);  // "Short one. word ... end." (30 tokens) only
+  check_partition(tokens, sentences);
+  for (const Sentence& sent : sentences) CHECK(sent.end_token - sent.first_token <= 10);
+  CHECK(sentences.size() == 4);  // pieces of 10, 10, 10, then "Another short one."
+  CHECK(tokenize_text(text, tokens, sentences, 1) == 1);
+  for (const Sentence& sent : sentences) CHECK(sent.end_token - sent.first_token <= kMinSentenceTokens);
+  CHECK(tokenize_text(text, tokens, sentences) == 0);
+}
+
 TEST_CASE("sentence splitter gives no sentence for empty text", "[tokenize]") {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences = {{0, 1}};

@@ -409,11 +409,14 @@ void split_tokens(std::string_view text, std::vector<Token>& tokens) {
   Scanner(text, tokens).run();
 }
 
-void tokenize_text(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
+std::size_t tokenize_text(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences,
+                          std::size_t max_sentence_tokens) {
   split_tokens(text, tokens);
-  split_sentences(text, tokens, sentences);
+  return split_sentences(text, tokens, sentences, max_sentence_tokens);
 }
 
-void tokenize(Document& doc) { tokenize_text(doc.article.text, doc.tokens, doc.sentences); }
+std::size_t tokenize(Document& doc, std::size_t max_sentence_tokens) {
+  return tokenize_text(doc.article.text, doc.tokens, doc.sentences, max_sentence_tokens);
+}
 
 }  // namespace newsgraph

@@ -57,19 +57,25 @@
 
 namespace newsgraph {
 
-// A sentence longer than this many tokens is cut (see split_sentences). Long enough for any
-// real news sentence; the cut keeps the NER and parser features bounded on run-on text such
-// as tables and lists flattened by ingest/.
+// A sentence longer than this many tokens is cut (see split_sentences); the default of
+// `newsgraph build --max-sentence-tokens`. Long enough for any real news sentence; the cut
+// keeps the NER and parser features bounded on run-on text such as tables and lists
+// flattened by ingest/.
 inline constexpr std::size_t kMaxSentenceTokens = 200;
+// The smallest limit honoured (a smaller one is raised to it): a cut needs room for a
+// sentence-final abbreviation whose period becomes a token of its own.
+inline constexpr std::size_t kMinSentenceTokens = 8;
 
 // Reads doc.article.text; replaces doc.tokens and doc.sentences. Every other field is left
-// alone. REQUIRES: doc.article.text.size() < 2^32 (Token offsets are 32-bit; ingest/
+// alone. Returns how many sentences were longer than `max_sentence_tokens` and cut (the
+// caller warns). REQUIRES: doc.article.text.size() < 2^32 (Token offsets are 32-bit; ingest/
 // enforces a far smaller article limit); throws std::length_error otherwise.
-void tokenize(Document& doc);
+std::size_t tokenize(Document& doc, std::size_t max_sentence_tokens = kMaxSentenceTokens);
 
 // The same on a bare string (tests, training tools): replaces `tokens`, then `sentences`.
 // Offsets are into `text`. REQUIRES: as for tokenize().
-void tokenize_text(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences);
+std::size_t tokenize_text(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences,
+                          std::size_t max_sentence_tokens = kMaxSentenceTokens);
 
 // Replaces `tokens` with the tokens of `text` (the rules at the top of this file), before
 // split_sentences() splits the period off sentence-final abbreviations.
@@ -96,11 +102,12 @@ void split_tokens(std::string_view text, std::vector<Token>& tokens);
 //     "In", ...): "the U.S. The talks" breaks; "the U.S. President", "5 p.m. (0400 GMT)"
 //     and "(U.S.) 6-4" do not. With a closing quote glued to the abbreviation
 //     ('the U.S." He') it breaks as after a plain period.
-//   - when it reaches kMaxSentenceTokens: it is cut after the last ';' among its last
-//     kMaxSentenceTokens / 2 tokens, else after the last ',' there, else hard at
-//     kMaxSentenceTokens tokens.
+//   - when it reaches `max_sentence_tokens` (at least kMinSentenceTokens): it is cut after
+//     the last ';' among its last max_sentence_tokens / 2 tokens, else after the last ','
+//     there, else hard at max_sentence_tokens tokens. Returns the number of sentences cut.
 // Decimals ("3.5", ".500") are single tokens, so they never end a sentence.
 // REQUIRES: `tokens` came from split_tokens(text).
-void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences);
+std::size_t split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences,
+                            std::size_t max_sentence_tokens = kMaxSentenceTokens);
 
 }  // namespace newsgraph
