@@ -58,6 +58,17 @@ std::map<std::string, std::string> outputs_of(const std::string& dir) {
   return files;
 }
 
+// Whether the process `pid` blocks SIGINT, i.e. its InterruptGuard is in place (Linux:
+// the SigBlk mask of /proc/PID/status).
+bool blocks_sigint(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("SigBlk:", 0) == 0) return (std::stoull(line.substr(7), nullptr, 16) >> (SIGINT - 1)) & 1u;
+  }
+  return false;
+}
+
 std::vector<std::string> build_args(const std::string& out, const std::vector<std::string>& inputs) {
   std::vector<std::string> args = {"build", "-o", out, "--quiet", "--jobs", "2", "--format", "graphml,dot,jsonld,svg"};
   args.insert(args.end(), inputs.begin(), inputs.end());
@@ -143,9 +154,10 @@ TEST_CASE("SIGINT stops a build with a message and exit 1, earlier outputs untou
   REQUIRE(wait_for(start_newsgraph(build_args(dir + "/out", {"samples/000_b83f3884dc9034e7.txt"}), dir + "/log")) == 0);
   const auto before = outputs_of(dir + "/out");
   const pid_t pid = start_newsgraph(build_args(dir + "/out", inputs), dir + "/log");
-  // Late enough for the handler to be installed (right after the arguments are read), early
-  // enough that the run is still reading the models.
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // As soon as the handler is in place (right after the arguments are read): the run is then
+  // still reading the models.
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (!blocks_sigint(pid) && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   ::kill(pid, SIGINT);
   const int status = wait_for(pid);
   const std::string log = read_file(dir + "/log");

@@ -20,7 +20,7 @@ struct LimitCase {
   std::string limit;              // and, further on that line, the limit named
 };
 
-TEST_CASE("each limit reached is a warning naming the file; the graph is still written", "[e2e][limits]") {
+TEST_CASE("each limit reached is a warning naming the file, and the graph is still written", "[e2e][limits]") {
   const std::vector<LimitCase> table = {
       {{"--max-article-bytes", "2000", "samples/001_5861c99586ffce41.txt"},
        "warning: samples/001_5861c99586ffce41.txt: article truncated to ", "at a paragraph boundary (max_article_bytes 2000)"},
