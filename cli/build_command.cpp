@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/limit_options.hpp"
 #include "export/dot.hpp"
 #include "export/edge_report.hpp"
 #include "export/gexf.hpp"
@@ -59,13 +60,7 @@ constexpr std::string_view kUsage =
     "  --stdin-name NAME    the source name of the articles read from `-` (default stdin)\n"
     "  --quiet              print nothing but errors\n"
     "  --strict             any rejected input is fatal: exit 1, nothing written\n\n"
-    "limits (docs/limits.md; a limit reached is a warning naming the file, never a failure):\n"
-    "  --max-article-bytes N       cut an article's text at N bytes, at a paragraph boundary;\n"
-    "                              read a .txt/.html file or a JSON line up to 4 x N (default 1048576)\n"
-    "  --max-sentence-tokens N     split longer sentences into pieces of at most N tokens (default 200,\n"
-    "                              at least 8)\n"
-    "  --max-html-depth N          ignore HTML elements nested deeper, keeping their text (default 512)\n"
-    "  --max-entities-per-article N  keep the N most mentioned entities of an article (default 1000)\n\n"
+    NEWSGRAPH_LIMITS_HELP
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr), the graph of the\n"
     "rest written; 1 the run cannot go on (usage, model, output), nothing written.\n";
 
@@ -84,15 +79,6 @@ struct BuildArgs {
   ArticleLimits limits;
   std::vector<std::string> inputs;
 };
-
-// A limit value: a whole number from 1 on. Returns false for anything else.
-bool parse_limit(const std::string& text, std::size_t& out) {
-  std::size_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value == 0) return false;
-  out = value;
-  return true;
-}
 
 std::vector<std::string> split_commas(const std::string& list) {
   std::vector<std::string> parts;
@@ -141,15 +127,9 @@ std::string parse_args(std::span<const std::string> args, BuildArgs& out) {
       if (!value(out.explain_edges)) return "--explain-edges needs a file";
     } else if (arg == "--explain-merges") {
       if (!value(out.explain_merges)) return "--explain-merges needs a file";
-    } else if (arg == "--max-article-bytes" || arg == "--max-sentence-tokens" || arg == "--max-html-depth" ||
-               arg == "--max-entities-per-article") {
-      std::size_t& limit = arg == "--max-article-bytes"     ? out.ingest.max_article_bytes
-                           : arg == "--max-sentence-tokens" ? out.limits.max_sentence_tokens
-                           : arg == "--max-html-depth"      ? out.ingest.max_html_depth
-                                                            : out.limits.max_entities;
-      if (!value(v) || !parse_limit(v, limit)) return arg + " takes a whole number from 1 on, not '" + v + "'";
-      if (arg == "--max-sentence-tokens" && limit < kMinSentenceTokens)
-        return "--max-sentence-tokens must be at least " + std::to_string(kMinSentenceTokens) + ", not " + v;
+    } else if (is_limit_flag(arg)) {
+      if (!value(v)) return arg + " needs a number";
+      if (const std::string problem = set_limit(arg, v, out.ingest, out.limits); !problem.empty()) return problem;
     } else if (arg == "--quiet" || arg == "-q") {
       out.quiet = true;
     } else if (arg == "--strict") {

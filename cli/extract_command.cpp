@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/limit_options.hpp"
 #include "core/atomic_file.hpp"
 #include "pipeline/extraction_file.hpp"
 #include "pipeline/pipeline.hpp"
@@ -18,7 +19,7 @@ namespace {
 
 constexpr std::string_view kUsage =
     "usage: newsgraph extract [-o FILE] [--jobs N] [--models DIR] [--stdin-name NAME] [--quiet]\n"
-    "                         [--strict] INPUT...\n\n"
+    "                         [--strict] [limits] INPUT...\n\n"
     "Reads articles as `newsgraph build` does (files, directories, `-` for JSON lines on stdin)\n"
     "and writes each article's entities, relations and evidence as one JSON line\n"
     "(pipeline/extraction_file.hpp), in input order. `newsgraph merge` combines any number of\n"
@@ -31,6 +32,7 @@ constexpr std::string_view kUsage =
     "                     each split of a stream its own, so merge keeps them apart and in order\n"
     "  --quiet            print nothing but errors\n"
     "  --strict           any rejected input is fatal: exit 1 (with -o FILE, nothing written)\n\n"
+    NEWSGRAPH_LIMITS_HELP
     "exit codes: 0 every input read; 2 some inputs rejected (named on stderr); 1 the run cannot\n"
     "go on (usage, model, output), nothing written.\n";
 
@@ -41,6 +43,8 @@ struct ExtractArgs {
   std::string stdin_name = "stdin";
   bool quiet = false;
   bool strict = false;
+  ingest::IngestOptions ingest;
+  ArticleLimits limits;  // as for build: give the same limits to both
   std::vector<std::string> inputs;
 };
 
@@ -63,6 +67,10 @@ std::string parse_args(std::span<const std::string> args, ExtractArgs& out) {
     } else if (arg == "--models") {
       if (!has_value) return "--models needs a folder";
       out.models_dir = args[++i];
+    } else if (is_limit_flag(arg)) {
+      if (!has_value) return arg + " needs a number";
+      if (const std::string problem = set_limit(arg, args[++i], out.ingest, out.limits); !problem.empty())
+        return problem;
     } else if (arg == "--quiet" || arg == "-q") {
       out.quiet = true;
     } else if (arg == "--strict") {
@@ -87,6 +95,8 @@ int run_extract_command(std::span<const std::string> raw_args) {
   options.inputs = args.inputs;
   options.jobs = args.jobs;
   options.stdin_name = args.stdin_name;
+  options.ingest = args.ingest;
+  options.limits = args.limits;
   options.models_dir = args.models_dir.empty() ? find_models_dir("/proc/self/exe") : args.models_dir;
   if (options.models_dir.empty()) {
     std::fprintf(stderr, "newsgraph extract: no models found (looked in $NEWSGRAPH_MODELS, ./models and beside the "

@@ -62,7 +62,7 @@ TEST_CASE("bad limit values are usage errors: exit 1, nothing written", "[e2e][l
       {{"--max-html-depth", "-3"}, "--max-html-depth takes a whole number from 1 on, not '-3'"},
       {{"--max-entities-per-article", "99999999999999999999999"}, "--max-entities-per-article takes a whole number"},
       {{"--max-sentence-tokens", "3"}, "--max-sentence-tokens must be at least 8, not 3"},
-      {{"--max-sentence-tokens"}, "--max-sentence-tokens takes a whole number from 1 on, not ''"},
+      {{"--max-sentence-tokens"}, "--max-sentence-tokens needs a number"},
   };
   for (const auto& [flags, message] : table) {
     const std::string out = make_temp_dir("limit-bad");

@@ -77,6 +77,21 @@ TEST_CASE("merge counts an article extracted twice once, keeping the later extra
   for (const auto& dir : {built, shards, merged}) fs::remove_all(dir);
 }
 
+TEST_CASE("extract takes build's limit flags: an extraction made with a limit merges to build's graph with it",
+          "[e2e][scale]") {
+  const std::string built = make_temp_dir("built");
+  const std::string extracted = make_temp_dir("extracted");
+  const std::string merged = make_temp_dir("merged");
+  REQUIRE(run_newsgraph({"build", "--quiet", "--format", "graphml", "--max-entities-per-article", "6", "samples",
+                         "-o", built}).exit_code == 0);
+  const std::string file = extracted + "/all.jsonl";
+  REQUIRE(run_newsgraph({"extract", "--quiet", "--max-entities-per-article", "6", "samples", "-o", file}).exit_code == 0);
+  REQUIRE(run_newsgraph({"merge", "--quiet", "--format", "graphml", "-o", merged, file}).exit_code == 0);
+  CHECK(read_file(merged + "/graph.graphml") == read_file(built + "/graph.graphml"));
+  CHECK(run_newsgraph({"extract", "--max-html-depth", "0", "samples"}).exit_code == 1);
+  for (const auto& dir : {built, extracted, merged}) fs::remove_all(dir);
+}
+
 TEST_CASE("merge rejects a file that is not an extraction, naming file and line", "[e2e][scale]") {
   const std::string merged = make_temp_dir("merged");
   const CommandOutput run = run_newsgraph({"merge", "-o", merged, "samples/000_b83f3884dc9034e7.txt"});
