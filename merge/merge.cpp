@@ -282,28 +282,11 @@ class Merger {
     }
   }
 
-  bool shared_context(std::uint32_t root_a, std::uint32_t root_b, std::string* shared) const {
+  // How many co-mentioned entities two nodes share, counting up to `enough`; `first` (if
+  // given) gets the name of one of them.
+  std::size_t shared_context(std::uint32_t root_a, std::uint32_t root_b, std::size_t enough,
+                             std::string* first = nullptr) const {
     if (members_[root_a].size() > members_[root_b].size()) std::swap(root_a, root_b);  // index the smaller
-    std::unordered_set<std::uint64_t> seen;
-    std::size_t scanned = 0;
-    for (std::uint32_t r : members_[root_a]) {
-      if (++scanned > kMaxContextScan) break;
-      seen.insert(records_[r].context.begin(), records_[r].context.end());
-    }
-    scanned = 0;
-    for (std::uint32_t r : members_[root_b]) {
-      if (++scanned > kMaxContextScan) break;
-      for (std::uint64_t h : records_[r].context)
-        if (seen.count(h)) {
-          if (shared) *shared = context_name(h, records_[r].article);
-          return true;
-        }
-    }
-    return false;
-  }
-
-  std::size_t shared_context_count(std::uint32_t root_a, std::uint32_t root_b) const {
-    if (members_[root_a].size() > members_[root_b].size()) std::swap(root_a, root_b);
     std::unordered_set<std::uint64_t> seen, shared;
     std::size_t scanned = 0;
     for (std::uint32_t r : members_[root_a]) {
@@ -313,11 +296,15 @@ class Merger {
     scanned = 0;
     for (std::uint32_t r : members_[root_b]) {
       if (++scanned > kMaxContextScan) break;
-      for (std::uint64_t h : records_[r].context)
-        if (seen.count(h)) shared.insert(h);
+      for (std::uint64_t h : records_[r].context) {
+        if (!seen.count(h) || !shared.insert(h).second) continue;
+        if (first && shared.size() == 1) *first = context_name(h, records_[r].article);
+        if (shared.size() >= enough) return shared.size();
+      }
     }
     return shared.size();
   }
+
 
   std::string context_name(std::uint64_t h, std::uint32_t article) const {
     const std::size_t first = first_record_of_article(article);
@@ -369,7 +356,7 @@ class Merger {
           const std::uint32_t ra = uf_.find(reps[i]), rb = uf_.find(reps[j]);
           if (ra == rb) continue;
           std::string shared;
-          if (!shared_context(ra, rb, &shared)) continue;
+          if (shared_context(ra, rb, 1, &shared) == 0) continue;
           unite(reps[i], reps[j], "spelling-variant",
                 "\"" + entity_of(b).name + "\" ~ \"" + entity_of(a).name + "\": " + detail + ", both with \"" + shared + "\"");
         }
@@ -423,7 +410,7 @@ class Merger {
       if (roots.size() != 1) continue;
       const std::uint32_t target = it->second.front();
       // A one-word organisation may be a mistyped surname: only with two entities in common.
-      if (mistyped_organization && shared_context_count(uf_.find(target), uf_.find(r)) < 2) continue;
+      if (mistyped_organization && shared_context(uf_.find(target), uf_.find(r), 2) < 2) continue;
       weak_type_[r] = !is_person(r);
       unite(target, r, "surname", "the one person node with surname \"" + records_[r].key + "\": \"" +
                                       entity_of(records_[target]).name + "\"");
@@ -469,7 +456,7 @@ class Merger {
       }
       if (!match.found || uf_.find(match.target) == uf_.find(r)) continue;
       std::string shared;
-      if (!shared_context(uf_.find(match.target), uf_.find(r), &shared)) continue;
+      if (shared_context(uf_.find(match.target), uf_.find(r), 1, &shared) == 0) continue;
       weak_type_[r] = !is_person(r);
       unite(match.target, r, "spelling-variant",
             "\"" + entity_of(records_[r]).name + "\" ~ surname \"" + match.matched + "\" of \"" +
