@@ -17,7 +17,7 @@ struct Trigger {
 
 // Verb forms and nouns that name an event. Calls are told apart from other "calls" by a
 // phone word in the sentence (see is_call_sentence).
-constexpr std::array<Trigger, 63> kTriggers = {{
+constexpr std::array<Trigger, 67> kTriggers = {{
     {"meet", EventKind::Meeting},        {"meets", EventKind::Meeting},
     {"met", EventKind::Meeting},         {"meeting", EventKind::Meeting},
     {"meetings", EventKind::Meeting},    {"talks", EventKind::Meeting},
@@ -50,6 +50,8 @@ constexpr std::array<Trigger, 63> kTriggers = {{
     {"hosted", EventKind::Meeting},      {"received", EventKind::Meeting},
     {"host", EventKind::Meeting},        {"hosts", EventKind::Meeting},
     {"attack", EventKind::Capture},      {"attacked", EventKind::Capture},
+    {"convened", EventKind::Meeting},    {"convene", EventKind::Meeting},
+    {"convenes", EventKind::Meeting},    {"conquest", EventKind::Capture},
 }};
 
 bool in(std::string_view word, std::initializer_list<std::string_view> words) {
@@ -102,14 +104,17 @@ bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
   } else if (kind == EventKind::Agreement) {
     // The noun alone: only as the object of signing, reaching, concluding.
     const std::int32_t h = view.head(t);
-    if (h < 0 || !in(view.word(static_cast<std::uint32_t>(h)), {"signed", "sign", "signing", "reached", "concluded", "struck"}))
+    if (h < 0 || !in(view.word(static_cast<std::uint32_t>(h)),
+                     {"signed", "sign", "signing", "reached", "concluded", "struck", "forged", "clinched"}))
       return false;
   }
   if (in(word, {"received", "hosted", "host", "hosts", "attack", "attacked", "arrested", "detained", "ruled", "withdraw",
-                "withdrew"}) &&
+                "withdrew", "convened", "convene", "convenes"}) &&
       !verb)
     return false;
   if (word == "ruled" && has_particle(view, t, "out")) return false;  // "ruled out a meeting"
+  // "ministers convened"; not "the meeting was convened", whose noun is the trigger.
+  if (in(word, {"convened", "convene", "convenes"}) && !view.deps_labelled(t, "nsubj:pass").empty()) return false;
   // "filed for bankruptcy", "a bankruptcy filing"; not "the risk of bankruptcy".
   if (kind == EventKind::Bankruptcy) {
     const std::int32_t h = view.head(t);
@@ -151,6 +156,46 @@ bool called_off(const SentenceView& view, std::uint32_t verb) {
                    "postponed", "postpones", "scrapped", "scraps"});
 }
 
+// A verb whose negation or modality says whether its subject event took place ("the talks
+// did not take place"), unlike one that says what the event did ("the call did not yield a
+// breakthrough").
+bool occurrence_verb(std::string_view word) {
+  return in(word, {"take", "takes", "took", "taken", "taking", "happen", "happens", "happened", "occur", "occurs",
+                   "occurred", "go", "goes", "went", "gone", "proceed", "proceeded", "materialize", "materialized",
+                   "materialise", "materialised", "start", "started", "begin", "began", "begun", "resume", "resumed",
+                   "continue", "continued", "end", "ended", "conclude", "concluded"});
+}
+
+// A verb by which its subject comments on an event rather than takes part in it ("Trump
+// characterized the discussions as productive", "Kyiv welcomed the talks").
+bool commentary_verb(std::string_view word) {
+  return in(word, {"characterized", "characterised", "characterizes", "described", "describes", "called", "calls",
+                   "welcomed", "welcomes", "criticized", "criticised", "criticizes", "praised", "praises",
+                   "condemned", "condemns", "hailed", "hails", "dismissed", "dismisses", "questioned", "mentioned",
+                   "reported", "reports", "denied", "denies", "confirmed", "confirms", "noted", "downplayed",
+                   "lauded", "slammed", "blasted", "defended", "doubted", "mocked"});
+}
+
+// The subjects of verb `t`, or of the verb it depends on ("X plans to meet Y"); for a
+// sentence the parser read as "According to X, Y" with Y an apposition of X and no subject,
+// Y.
+std::vector<std::uint32_t> subjects(const SentenceView& view, std::uint32_t t) {
+  std::int32_t v = static_cast<std::int32_t>(t);
+  for (int depth = 0; v >= 0 && depth < 3; ++depth) {
+    const std::uint32_t verb = static_cast<std::uint32_t>(v);
+    std::vector<std::uint32_t> found = view.deps_labelled(verb, "nsubj");
+    if (!found.empty()) return found;
+    for (std::uint32_t child : view.deps(verb))
+      if (view.label(child).starts_with("obl") && view.case_word(child) == "according")
+        for (std::uint32_t appos : view.deps_labelled(child, "appos"))
+          if (view.entity_at(appos) >= 0) found.push_back(appos);
+    if (!found.empty()) return found;
+    if (!in(view.label(verb), {"xcomp", "advcl", "conj"})) break;
+    v = view.head(verb);
+  }
+  return {};
+}
+
 bool future(const SentenceView& view, std::uint32_t t) {
   for (std::uint32_t child : view.deps(t)) {
     const std::string_view label = view.label(child);
@@ -181,11 +226,12 @@ bool future(const SentenceView& view, std::uint32_t t) {
 bool is_group_noun(std::string_view word) {
   return in(word, {"delegation", "team", "envoys", "envoy", "representatives", "officials", "negotiators", "side",
                    "counterpart", "counterparts", "leaders", "government", "administration", "forces", "troops",
-                   "army", "military", "diplomats"});
+                   "army", "military", "diplomats", "ministers", "members", "states"});
 }
 
 // The entities of `tokens` and their conjuncts.
-void add_entities(const SentenceView& view, const std::vector<std::uint32_t>& tokens, std::vector<std::uint32_t>& out) {
+void add_entities(const SentenceView& view, const std::vector<ArticleEntity>& entities, const std::vector<std::uint32_t>& tokens,
+                  std::vector<std::uint32_t>& out) {
   for (std::uint32_t token : tokens) {
     for (std::uint32_t t : view.with_conjuncts(token)) {
       std::int32_t e = view.entity_at(t);
@@ -197,12 +243,13 @@ void add_entities(const SentenceView& view, const std::vector<std::uint32_t>& to
             break;
           }
       }
-      // "the delegation of X", "X's team", "Russian forces": the entity under a group noun.
+      // "the delegation of X", "X's team", "Russian forces": the entity under a group noun,
+      // a country or organisation; "the envoys of his counterpart" are not the counterpart.
       if (e < 0 && is_group_noun(view.word(t))) {
         for (std::uint32_t child : view.deps(t)) {
           const std::string_view label = view.label(child);
           if ((label == "nmod:poss" || label == "nmod" || label == "compound" || label == "amod") &&
-              view.entity_at(child) >= 0) {
+              view.entity_at(child) >= 0 && entities[static_cast<std::size_t>(view.entity_at(child))].type != EntityType::Person) {
             e = view.entity_at(child);
             break;
           }
@@ -344,12 +391,23 @@ std::string find_date(const SentenceView& view, std::string_view article_date, b
         if (t + 1 < view.end) year = number(view.word(t + 1), 1000, 2999);
       }
       if (year < 0) year = anchor_year;
-      char buffer[16];
+      char buffer[32];
       if (year > 0 && day > 0) {
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
         return buffer;
       }
       if (year > 0 && t + 1 < view.end && number(view.word(t + 1), 1000, 2999) > 0) {
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+        return buffer;
+      }
+      // "in February": the last February up to the article's month (the next one for a
+      // planned event).
+      const std::string_view text = view.doc->token_text(t);
+      if (anchored && day < 0 && t > view.first && view.word(t - 1) == "in" && !text.empty() && text[0] >= 'A' &&
+          text[0] <= 'Z') {
+        const int anchor_month = number(article_date.substr(5, 2), 1, 12);
+        if (!future_event && month > anchor_month) --year;
+        if (future_event && month < anchor_month) ++year;
         std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
         return buffer;
       }
@@ -387,9 +445,11 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     if (!verb && view.head(t) >= 0 && view.is_verb(static_cast<std::uint32_t>(view.head(t))))
       governor = view.head(t);
     if (negated(view, t) || hypothetical(view, t)) continue;
-    if (governor >= 0 && (negated(view, static_cast<std::uint32_t>(governor)) ||
-                          hypothetical(view, static_cast<std::uint32_t>(governor)) ||
-                          called_off(view, static_cast<std::uint32_t>(governor))))
+    const bool governs_occurrence =
+        governor >= 0 && (view.label(t) != "nsubj" || occurrence_verb(view.word(static_cast<std::uint32_t>(governor))));
+    if (governs_occurrence && (negated(view, static_cast<std::uint32_t>(governor)) ||
+                               hypothetical(view, static_cast<std::uint32_t>(governor)) ||
+                               called_off(view, static_cast<std::uint32_t>(governor))))
       continue;
 
     EventMention mention;
@@ -400,15 +460,18 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     std::vector<std::uint32_t> b;
     std::vector<std::uint32_t> counterparts;  // object / "with" phrases, named or not
     if (verb) {
-      add_entities(view, view.deps_labelled(t, "nsubj"), a);
+      add_entities(view, entities, view.deps_labelled(t, "nsubj"), a);
       // "X, who met with Y": the relative pronoun stands for the noun the clause modifies.
       if (a.empty() && view.label(t) == "acl:relcl" && view.head(t) >= 0)
         for (std::uint32_t subject : view.deps_labelled(t, "nsubj"))
-          if (in(view.word(subject), {"who", "which", "that"})) add_entities(view, {static_cast<std::uint32_t>(view.head(t))}, a);
-      if (a.empty() && view.head(t) >= 0 && in(view.label(t), {"xcomp", "advcl", "conj"}))
-        add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(view.head(t)), "nsubj"), a);
-      add_entities(view, view.deps_labelled(t, "obj"), b);
-      add_entities(view, obliques(view, t, {"with", "between", "by"}), b);
+          if (in(view.word(subject), {"who", "which", "that"})) add_entities(view, entities, {static_cast<std::uint32_t>(view.head(t))}, a);
+      if (a.empty()) add_entities(view, entities, subjects(view, t), a);
+      // "Ministers convened in Brussels" read as a noun phrase with a participle: the noun is
+      // the subject (not so for a passive one, "the envoys met by Putin").
+      if (a.empty() && view.label(t) == "acl" && view.head(t) >= 0 && obliques(view, t, {"by"}).empty())
+        add_entities(view, entities, {static_cast<std::uint32_t>(view.head(t))}, a);
+      add_entities(view, entities, view.deps_labelled(t, "obj"), b);
+      add_entities(view, entities, obliques(view, t, {"with", "between", "by"}), b);
       counterparts = view.deps_labelled(t, "obj");
       const auto with = obliques(view, t, {"with"});
       counterparts.insert(counterparts.end(), with.begin(), with.end());
@@ -416,26 +479,44 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       if (b.empty() && !a.empty() && in(view.word(t), {"met", "meets", "meet", "hosted", "received", "visited"})) {
         std::uint32_t next = t + 1;
         if (next < view.end && view.word(next) == "with") ++next;
-        if (next < view.end && view.entity_at(next) >= 0) add_entities(view, {next}, b);
+        if (next < view.end && view.entity_at(next) >= 0) add_entities(view, entities, {next}, b);
       }
     } else {
-      add_entities(view, view.deps_labelled(t, "nmod:poss"), a);
-      if (governor >= 0 && in(view.label(t), {"obj", "obl"}))
-        add_entities(view, view.deps_labelled(static_cast<std::uint32_t>(governor), "nsubj"), a);
+      add_entities(view, entities, view.deps_labelled(t, "nmod:poss"), a);
+      if (governor >= 0 && in(view.label(t), {"obj", "obl"}) &&
+          !commentary_verb(view.word(static_cast<std::uint32_t>(governor))))
+        add_entities(view, entities, view.deps_labelled(static_cast<std::uint32_t>(governor), "nsubj"), a);
+      // "the talks, (which were) attended by X".
+      for (std::uint32_t child : view.deps(t))
+        if (view.label(child).starts_with("acl") && in(view.word(child), {"attended", "joined"}))
+          add_entities(view, entities, obliques(view, child, {"by"}), a);
       for (std::uint32_t o : obliques(view, t, {"with", "between"})) {
         counterparts.push_back(o);
         if (view.case_word(o) == "between") {
           const std::vector<std::uint32_t> sides = view.with_conjuncts(o);
-          add_entities(view, {sides.front()}, a);
-          add_entities(view, std::vector<std::uint32_t>(sides.begin() + 1, sides.end()), b);
+          add_entities(view, entities, {sides.front()}, a);
+          add_entities(view, entities, std::vector<std::uint32_t>(sides.begin() + 1, sides.end()), b);
         } else {
-          add_entities(view, {o}, b);
+          add_entities(view, entities, {o}, b);
         }
       }
-      if (governor >= 0) add_entities(view, obliques(view, static_cast<std::uint32_t>(governor), {"with"}), b);
+      if (governor >= 0) add_entities(view, entities, obliques(view, static_cast<std::uint32_t>(governor), {"with"}), b);
       for (std::uint32_t child : view.deps(t))
-        if (view.label(child) == "compound" && view.entity_at(child) >= 0) add_entities(view, {child}, a);
+        if (view.label(child) == "compound" && view.entity_at(child) >= 0) add_entities(view, entities, {child}, a);
     }
+    // "ministers convened in Brussels, where X said ...": X was there.
+    for (std::uint32_t child : view.deps(t))
+      if (in(view.label(child), {"advcl", "acl:relcl", "parataxis", "conj"}) && has_dep_word(view, child, {"where"}))
+        add_entities(view, entities, view.deps_labelled(child, "nsubj"), a);
+    // "X will meet Y, accompanied by Z": Z is on the side of whom the participle hangs off.
+    const auto companions = [&](std::uint32_t token, std::vector<std::uint32_t>& side) {
+      for (std::uint32_t child : view.deps(token))
+        if (in(view.label(child), {"advcl", "acl"}) && in(view.word(child), {"accompanied", "joined", "flanked"}))
+          add_entities(view, entities, obliques(view, child, {"by"}), side);
+    };
+    companions(t, a);
+    if (verb)
+      for (std::uint32_t o : view.deps_labelled(t, "obj")) companions(o, b);
     // Places: "in Miami", "at the Faena hotel", "to Moscow" (visits); a place object of an
     // invasion or capture is where it happened.
     std::vector<std::uint32_t> place_tokens = obliques(view, t, {"in", "at", "to"});
@@ -445,7 +526,10 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     }
     // "met Elon Musk in Texas": the place may hang off the counterpart.
     for (std::uint32_t d : view.deps(t)) {
-      if (!in(view.label(d), {"obj", "obl", "nsubj"}) && view.label(d).substr(0, 4) != "nmod") continue;
+      const bool counterpart = in(view.label(d), {"obj", "nsubj"}) ||
+                               ((view.label(d).starts_with("obl") || view.label(d).starts_with("nmod")) &&
+                                in(view.case_word(d), {"with", "between"}));
+      if (!counterpart) continue;
       const auto more = obliques(view, d, {"in", "at"});
       place_tokens.insert(place_tokens.end(), more.begin(), more.end());
     }
@@ -460,7 +544,11 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       place_tokens.insert(place_tokens.end(), of.begin(), of.end());
     }
     for (std::uint32_t p : place_tokens) {
-      const std::int32_t e = view.entity_at(p);
+      std::int32_t e = view.entity_at(p);
+      // "the port of Mariupol", "the city of Kherson".
+      if (e < 0)
+        for (std::uint32_t of : obliques(view, p, {"of"}))
+          if (view.entity_at(of) >= 0) e = view.entity_at(of);
       if (e >= 0 && entities[static_cast<std::size_t>(e)].type == EntityType::Place) {
         mention.place = e;
         break;
@@ -486,13 +574,18 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     };
     const std::size_t total = mention.side_a.size() + mention.side_b.size();
     // An encounter needs two parties (a visit: a visitor and a place); other events one party.
+    // A gathering ("NATO ministers convened") needs one; a capture or invasion may name only
+    // its place ("the conquest of Mariupol").
+    const bool gathering = verb && in(view.word(t), {"convened", "convene", "convenes"});
     const bool enough = kind == EventKind::Visit ? (actors(mention.side_a) + actors(mention.side_b) >= 1 &&
                                                     (total >= 2 || mention.place >= 0))
-                        : is_encounter(kind) ? total >= 2
-                                             : total >= 1;
+                        : gathering            ? total >= 1
+                        : is_encounter(kind)   ? total >= 2
+                                               : total >= 1 || mention.place >= 0;
     mention.complete = enough;
     for (std::uint32_t child : view.deps(t))
-      if (view.label(child) == "amod" && in(view.word(child), {"previous", "earlier", "past", "prior", "former", "first"}))
+      if ((view.label(child) == "amod" && in(view.word(child), {"previous", "earlier", "past", "prior", "former", "first"})) ||
+          (view.word(child) == "time" && has_dep_word(view, child, {"first"})))  // "spoke for the first time"
         mention.earlier = true;
     for (std::uint32_t w = view.first; w + 1 < view.end; ++w)
       if ((view.word(w) == "last" && in(view.word(w + 1), {"week", "month", "year"})) || view.word(w + 1) == "ago")
@@ -501,7 +594,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     for (std::uint32_t c : counterparts)
       if (view.entity_at(c) < 0 && (is_title_word(view.word(c)) || is_group_noun(view.word(c)))) {
         std::vector<std::uint32_t> named;
-        add_entities(view, {c}, named);
+        add_entities(view, entities, {c}, named);
         mention.unnamed_counterpart = mention.unnamed_counterpart || named.empty();
       }
     // An incomplete verb with nobody named says too little to place it ("they met").
@@ -515,10 +608,14 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
         const std::string_view label = view.label(child);
         if (child < t && (label == "amod" || label == "compound" || label == "nmod:poss")) {
           for (std::uint32_t d : view.subtree(child)) first = std::min(first, d);
-        } else if (child > t && mention.place >= 0 && view.entity_at(child) == mention.place &&
-                   label.substr(0, 4) == "nmod") {
+        } else if (child > t && mention.place >= 0 && label.substr(0, 4) == "nmod" &&
+                   (view.entity_at(child) == mention.place ||
+                    std::any_of(view.deps(child).begin(), view.deps(child).end(),
+                                [&](std::uint32_t of) { return view.entity_at(of) == mention.place; }))) {
           // The place's name, not what hangs off it ("talks in Geneva", not "..., Switzerland").
           last = std::max(last, child);
+          for (std::uint32_t d : view.subtree(child))  // "conquest of the port of Mariupol"
+            if (view.entity_at(d) == mention.place) last = std::max(last, d);
           while (last + 1 < view.end && view.entity_at(last + 1) == mention.place) ++last;
         }
       }

@@ -421,8 +421,12 @@ DelegationMembers delegation_members(const SentenceView& view, const std::vector
     bool described = false;
     for (std::int32_t h = static_cast<std::int32_t>(t); h >= 0 && view.contains(static_cast<std::uint32_t>(h));
          h = view.head(static_cast<std::uint32_t>(h))) {
-      const std::string_view label = view.label(static_cast<std::uint32_t>(h));
-      if (label.starts_with("acl") || label == "nmod:poss" || label.starts_with("advcl")) described = true;
+      const std::uint32_t token = static_cast<std::uint32_t>(h);
+      if (in(view.case_word(token), {"including", "like"})) break;  // a listed member
+      const std::string_view label = view.label(token);
+      // "figures close to Putin": the name hangs off an adjective.
+      if (label.starts_with("acl") || label == "nmod:poss" || label.starts_with("advcl") || label == "amod")
+        described = true;
     }
     if (!described && std::find(members.begin(), members.end(), static_cast<std::uint32_t>(e)) == members.end())
       members.push_back(static_cast<std::uint32_t>(e));
@@ -453,6 +457,11 @@ bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
   std::size_t common = 0;
   for (std::uint32_t p : parts) common += event.participants.count(p);
   if (!event.date.empty() && !mention.date.empty() && event.date != mention.date) return false;
+  if (event.place >= 0 && mention.place >= 0 && event.place != mention.place) return false;
+  // "X will meet Y" and "X met Y": two occurrences.
+  if (is_encounter(mention.kind) && event.planned != mention.planned && parts.size() >= 2 &&
+      event.participants.size() >= 2)
+    return false;
   return common >= std::min<std::size_t>(2, std::min(parts.size(), event.participants.size()));
 }
 

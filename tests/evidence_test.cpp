@@ -37,7 +37,8 @@ bool names_an_event(const Document& doc, const Sentence& sentence) {
                                      "negotiators", "representing", "team", "side", "capture", "seized", "attacked",
                                      "election", "elections", "arrested", "arrests", "detained", "ruled", "ruling",
                                      "verdict", "withdrawal", "pullout", "withdraw", "withdrew", "bankruptcy",
-                                     "deliberations", "engagement"})
+                                     "deliberations", "engagement", "conquest", "convened", "convene", "convenes",
+                                     "agreement", "accord", "treaty", "deal"})
       if (word == trigger) return true;
   }
   return false;

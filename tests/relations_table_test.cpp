@@ -163,6 +163,22 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Officials from the European Commission accused Hungary of fraud.", {"claimed|European Commission|Hungary"}},
       {"Pope Francis expressed sympathy for Lebanon.", {"claimed|Francis|Lebanon"}},
       {"Jacinda Ardern hailed the decision, stating that New Zealand would benefit.", {"claimed|Ardern|New Zealand"}},
+      // An event that is the subject of a negated verb still took place, unless the verb says
+      // whether it did.
+      {"A phone call between Joe Biden and Xi Jinping did not produce an agreement.", {"met-with|Biden|Xi"}},
+      {"The talks between Israel and Hamas did not take place.", {"!met-with", "!participated-in"}},
+      // Commentators are no participants.
+      {"Emmanuel Macron welcomed the talks between Armenia and Azerbaijan.", {"!participated-in|Macron"}},
+      // Gatherings with one named party; where-clauses; companions; "the city of X".
+      {"European Union finance ministers convened in Brussels on Monday.",
+       {"participated-in|European Union|meeting", "located-in|meeting|Brussels"}},
+      {"NATO leaders convened in Vilnius, where Jens Stoltenberg praised Finland.",
+       {"participated-in|Stoltenberg|meeting", "located-in|meeting|Vilnius"}},
+      {"Antony Blinken will travel to Beijing to meet Wang Yi, accompanied by Jake Sullivan.",
+       {"met-with|Blinken|Wang", "participated-in|Sullivan|meeting"}},
+      {"Russian troops completed the conquest of the city of Bakhmut in May.", {"located-in|capture|Bakhmut"}},
+      {"Member states of the European Union forged an agreement with the African Union on migration.",
+       {"participated-in|European Union|agreement", "participated-in|African Union|agreement"}},
       // Sentences that name people without relating them.
       {"Angela Merkel and Emmanuel Macron were born in different decades.", {"!met-with", "!claimed"}},
       {"Tesla shares rose in New York while Apple fell.", {"!claimed", "!represents", "!met-with"}},
