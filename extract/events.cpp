@@ -485,7 +485,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       add_entities(view, entities, view.deps_labelled(t, "nmod:poss"), a);
       if (governor >= 0 && in(view.label(t), {"obj", "obl"}) &&
           !commentary_verb(view.word(static_cast<std::uint32_t>(governor))))
-        add_entities(view, entities, view.deps_labelled(static_cast<std::uint32_t>(governor), "nsubj"), a);
+        add_entities(view, entities, subjects(view, static_cast<std::uint32_t>(governor)), a);
       // "the talks, (which were) attended by X".
       for (std::uint32_t child : view.deps(t))
         if (view.label(child).starts_with("acl") && in(view.word(child), {"attended", "joined"}))

@@ -26,7 +26,9 @@ bool is_title_modifier(std::string_view word) {
                    "interior", "justice", "trade", "-", "'s", "of", "for", "the", "and", "'", "us", "u.s.",
                    // portfolios: "EU Energy Commissioner X", "Secretary of the Army X"
                    "energy", "climate", "environment", "health", "education", "agriculture", "transport",
-                   "digital", "labour", "labor", "culture", "intelligence", "army", "navy", "military", "member"});
+                   "digital", "labour", "labor", "culture", "intelligence", "army", "navy", "military", "member",
+                   // "the president of the Lombardy region, X"
+                   "region", "province", "county", "district", "municipality", "city", "regional"});
 }
 
 // Reporting verbs: their subject asserts what their clause says.
