@@ -468,14 +468,14 @@ bool same_occurrence(const ArticleEvent& event, const EventMention& mention) {
 }
 
 // The event an incomplete mention ("the talks", "his meeting with Witkoff") refers back to:
-// of the events of its kind that its date and place do not contradict, the latest one that
+// of the events of `kind` that its date and place do not contradict, the latest one that
 // has a participant it names, else the latest. events.size() when there is none.
-std::size_t antecedent(const std::vector<ArticleEvent>& events, const EventMention& mention) {
+std::size_t antecedent(const std::vector<ArticleEvent>& events, const EventMention& mention, EventKind kind) {
   std::size_t best = events.size();
   bool best_shares = false;
   for (std::size_t e = 0; e < events.size(); ++e) {
     const ArticleEvent& event = events[e];
-    if (event.kind != mention.kind || event.earlier || !dates_agree(event.date, mention.date)) continue;
+    if (event.kind != kind || event.earlier || !dates_agree(event.date, mention.date)) continue;
     if (event.place >= 0 && mention.place >= 0 && event.place != mention.place) continue;
     bool shares = false;
     for (const auto* side : {&mention.side_a, &mention.side_b})
@@ -488,6 +488,14 @@ std::size_t antecedent(const std::vector<ArticleEvent>& events, const EventMenti
     }
   }
   return best;
+}
+
+// The same, falling back for "the talks" to a conference of the article ("Miliband chaired
+// the talks" after "a conference in London").
+std::size_t antecedent(const std::vector<ArticleEvent>& events, const EventMention& mention) {
+  const std::size_t found = antecedent(events, mention, mention.kind);
+  if (found != events.size() || mention.kind != EventKind::Meeting) return found;
+  return antecedent(events, mention, EventKind::Forum);
 }
 
 std::string short_name(const ArticleEntity& entity) {

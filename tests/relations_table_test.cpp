@@ -179,6 +179,9 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Russian troops completed the conquest of the city of Bakhmut in May.", {"located-in|capture|Bakhmut"}},
       {"Member states of the European Union forged an agreement with the African Union on migration.",
        {"participated-in|European Union|agreement", "participated-in|African Union|agreement"}},
+      // "The talks" after a conference refer to it.
+      {"A conference on Somalia opened in Istanbul on Monday. Recep Tayyip Erdogan chaired the talks.",
+       {"participated-in|Erdogan|forum", "located-in|forum|Istanbul"}},
       // Sentences that name people without relating them.
       {"Angela Merkel and Emmanuel Macron were born in different decades.", {"!met-with", "!claimed"}},
       {"Tesla shares rose in New York while Apple fell.", {"!claimed", "!represents", "!met-with"}},
