@@ -355,6 +355,11 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
         targets.push_back(event.entity);
         inside_event.insert(event.members.begin(), event.members.end());
       }
+    // A claim about an event is about the event, not about what describes its participants
+    // and place ("X, the head of Y's council", "in Miami, Florida").
+    for (std::uint32_t t : content)
+      if (view.entity_at(t) >= 0 && inside_event.count(static_cast<std::uint32_t>(view.entity_at(t))))
+        for (std::uint32_t d : view.subtree(t)) described.insert(d);
     for (std::uint32_t t : content) {
       const std::int32_t e = view.entity_at(t);
       if (e >= 0 && !view.is_demonym(t) && view.kind[t - view.first] != EntityReference::Kind::Pronoun &&
