@@ -253,8 +253,27 @@ std::string claim_text(const SentenceView& view, const std::vector<std::uint32_t
 struct ClaimedEvent {
   std::uint32_t trigger;
   std::uint32_t entity;
-  std::vector<std::uint32_t> members;
+  std::vector<std::uint32_t> members;       // participants and place named in this sentence
+  std::set<std::uint32_t> participants;     // the event's participants in the whole article
 };
+
+bool is_quote_mark(std::string_view word) { return in(word, {"\"", "``", "''", "“", "”"}); }
+
+// Whether `token` has a dependent labelled `label` with word `word`.
+bool has_dep(const SentenceView& view, std::uint32_t token, std::string_view label, std::string_view word) {
+  for (std::uint32_t child : view.deps(token))
+    if (view.label(child) == label && view.word(child) == word) return true;
+  return false;
+}
+
+// "the newspaper Kommersant": the name a common noun is followed by in apposition, else the
+// token itself.
+std::uint32_t named_after(const SentenceView& view, std::uint32_t token) {
+  if (view.entity_at(token) >= 0) return token;
+  for (std::uint32_t d : view.deps(token))
+    if (d > token && in(view.label(d), {"appos", "flat"}) && view.entity_at(d) >= 0) return d;
+  return token;
+}
 
 // Targets: the entities named in what was said; an event mentioned there is the target
 // instead of its participants and place ("Trump said Witkoff will travel to Moscow to meet
@@ -265,7 +284,11 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
   if (!view.has_parse()) return;
   for (std::uint32_t v = view.first; v < view.end; ++v) {
     const bool according = view.word(v) == "according";
-    if (!according && !(view.is_verb(v) && is_reporting_verb(view.word(v)))) continue;
+    // "as reported by X", "as X put it": X speaks, the clause the verb hangs from is what.
+    const bool as_clause = view.is_verb(v) && has_dep(view, v, "mark", "as") && view.head(v) >= 0;
+    if (!according && !(view.is_verb(v) && (is_reporting_verb(view.word(v)) ||
+                                            (as_clause && in(view.word(v), {"put", "articulated"})))))
+      continue;
     // The speaker: the subject, or X of "according to X".
     std::vector<std::uint32_t> speakers;
     std::int32_t according_source = -1;  // the "X" of "according to X"
@@ -279,11 +302,15 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     } else {
       // A reporting verb without a subject ("..., claiming that ...") takes its governor's.
       std::vector<std::uint32_t> subjects = view.deps_labelled(v, "nsubj");
-      if (subjects.empty() && view.head(v) >= 0 && in(view.label(v), {"advcl", "xcomp", "conj"}))
+      if (as_clause)
+        for (std::uint32_t agent : view.deps_labelled(v, "obl"))
+          if (view.case_word(agent) == "by") subjects.push_back(agent);
+      if (subjects.empty() && !as_clause && view.head(v) >= 0 && in(view.label(v), {"advcl", "xcomp", "conj"}))
         subjects = view.deps_labelled(static_cast<std::uint32_t>(view.head(v)), "nsubj");
       for (std::uint32_t s : subjects) {
         if (view.label(s) == "nsubj:pass") continue;
-        for (std::uint32_t c : view.with_conjuncts(s)) {
+        for (std::uint32_t conjunct : view.with_conjuncts(s)) {
+          const std::uint32_t c = named_after(view, conjunct);
           std::int32_t e = view.entity_at(c);
           // "Officials from the UK government", "Reports from negotiator X", "Kremlin sources":
           // the entity whose people or papers speak.
@@ -322,6 +349,11 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
       excluded.insert(source);
       for (std::uint32_t t : view.subtree(h))
         if (!excluded.count(t)) content.push_back(t);
+    } else if (as_clause) {
+      // "This session, as reported by Kommersant, involved ...": the clause around it.
+      for (std::uint32_t t : view.subtree(v)) excluded.insert(t);
+      for (std::uint32_t t : view.subtree(static_cast<std::uint32_t>(view.head(v))))
+        if (!excluded.count(t)) content.push_back(t);
     } else {
       for (std::uint32_t c : view.deps(v)) {
         const std::string_view label = view.label(c);
@@ -337,6 +369,14 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
         for (std::uint32_t t : view.subtree(v)) excluded.insert(t);
         for (std::uint32_t t : view.subtree(h))
           if (!excluded.count(t)) content.push_back(t);
+      }
+      // "“Ukraine is back,” he said." parsed with the quote hanging off the verb in some other
+      // way: the words between the quotation marks before it.
+      if (content.empty() && is_quote_mark(view.word(view.first))) {
+        std::uint32_t close = view.first + 1;
+        while (close < v && !is_quote_mark(view.word(close))) ++close;
+        if (close < v)
+          for (std::uint32_t t = view.first + 1; t < close; ++t) content.push_back(t);
       }
     }
     std::sort(content.begin(), content.end());
@@ -376,6 +416,14 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
           }
       }
     }
+    // A statement made at an event by one of its participants, naming nothing else ("At the
+    // end of the meeting, X declared: “No agreement has been reached.”"), is about the event.
+    if (targets.empty())
+      for (const ClaimedEvent& event : sentence_events)
+        if (std::any_of(speakers.begin(), speakers.end(), [&](std::uint32_t p) { return event.participants.count(p); })) {
+          targets.push_back(event.entity);
+          break;
+        }
     if (targets.empty()) continue;
     const std::string text = claim_text(view, content);
     for (std::uint32_t speaker : speakers)
@@ -609,7 +657,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     // This sentence's event mentions, so that a claim about one targets the event.
     std::vector<ClaimedEvent> sentence_events;
     for (auto it = mentions.rbegin(); it != mentions.rend() && it->first.sentence == s; ++it) {
-      ClaimedEvent claimed{it->first.trigger, events[it->second].entity, {}};
+      ClaimedEvent claimed{it->first.trigger, events[it->second].entity, {}, events[it->second].participants};
       claimed.members.insert(claimed.members.end(), it->first.side_a.begin(), it->first.side_a.end());
       claimed.members.insert(claimed.members.end(), it->first.side_b.begin(), it->first.side_b.end());
       if (it->first.place >= 0) claimed.members.push_back(static_cast<std::uint32_t>(it->first.place));

@@ -182,6 +182,12 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       // "The talks" after a conference refer to it.
       {"A conference on Somalia opened in Istanbul on Monday. Recep Tayyip Erdogan chaired the talks.",
        {"participated-in|Erdogan|forum", "located-in|forum|Istanbul"}},
+      // "as reported by X"; quotes before the verb; statements made at a meeting.
+      {"Sales of Volkswagen, as reported by Reuters, fell sharply in China.", {"claimed|Reuters|Volkswagen"}},
+      {"\u201cBrazil is back,\u201d Luiz Inacio Lula da Silva said.", {"claimed|Lula|Brazil"}},
+      {"Jacinda Ardern met Anthony Albanese in Sydney. At the end of the meeting, Ardern declared: "
+       "\u201cNo agreement has been reached.\u201d",
+       {"claimed|Ardern|meeting"}},
       // Sentences that name people without relating them.
       {"Angela Merkel and Emmanuel Macron were born in different decades.", {"!met-with", "!claimed"}},
       {"Tesla shares rose in New York while Apple fell.", {"!claimed", "!represents", "!met-with"}},
