@@ -155,16 +155,51 @@ class Resolver {
     }
   }
 
-  void collect_names() {
-    result_.entity_of_mention.assign(doc_.mentions.size(), -1);
+  // Surname particles: the tagger often leaves them out of a name and splits it ("Ursula" |
+  // "von der" | "Leyen").
+  static bool is_name_particle(std::string_view word) {
+    return in(word, {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das",
+                     "bin", "ibn", "ter", "ten", "zu"});
+  }
+
+  // Where each mention starts once a person name split at its particles is joined again
+  // ("Ursula von der Leyen"); `absorbed` marks the given-name mentions joined into the next.
+  std::vector<std::uint32_t> joined_starts(std::vector<bool>& absorbed) const {
+    std::vector<std::uint32_t> starts(doc_.mentions.size());
+    absorbed.assign(doc_.mentions.size(), false);
     for (std::uint32_t m = 0; m < doc_.mentions.size(); ++m) {
       const Mention& mention = doc_.mentions[m];
-      if (mention.end_token <= mention.first_token || mention.end_token > doc_.tokens.size()) continue;
+      starts[m] = mention.first_token;
+      if (mention.type != EntityType::Person || m == 0) continue;
+      std::uint32_t p = mention.first_token;
+      while (p > 0 && mention.first_token - p < 3 && is_name_particle(doc_.token_text(p - 1))) --p;
+      if (p == mention.first_token) continue;
+      const Mention& before = doc_.mentions[m - 1];
+      if (before.end_token != p || before.end_token - before.first_token > 2 ||
+          sentence_of_token_[before.first_token] != sentence_of_token_[mention.first_token])
+        continue;
+      bool given_name = true;
+      for (std::uint32_t t = before.first_token; t < before.end_token; ++t)
+        given_name = given_name && is_capitalised(doc_.token_text(t));
+      if (!given_name) continue;
+      starts[m] = before.first_token;
+      absorbed[m - 1] = true;
+    }
+    return starts;
+  }
+
+  void collect_names() {
+    result_.entity_of_mention.assign(doc_.mentions.size(), -1);
+    std::vector<bool> absorbed;
+    const std::vector<std::uint32_t> starts = joined_starts(absorbed);
+    for (std::uint32_t m = 0; m < doc_.mentions.size(); ++m) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.end_token <= mention.first_token || mention.end_token > doc_.tokens.size() || absorbed[m]) continue;
       NameMention name;
       name.mention = m;
-      name.first_token = mention.first_token;
+      name.first_token = starts[m];
       name.end_token = mention.end_token;
-      name.core_first = mention.first_token;
+      name.core_first = starts[m];
       name.type = mention.type;
       // "the Trump administration", "the Ukrainian government": the organisation.
       const bool before_next = m + 1 >= doc_.mentions.size() || doc_.mentions[m + 1].first_token > mention.end_token;

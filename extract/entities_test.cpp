@@ -226,3 +226,15 @@ TEST_CASE("resolve_entities records the in-article rule of each alias", "[extrac
   for (std::size_t i = 0; i < entity.aliases.size(); ++i)
     if (entity.aliases[i] == "Lindqvist") CHECK(entity.alias_rules[i] == "surname");
 }
+
+TEST_CASE("resolve_entities joins a person name the tagger split at its particles", "[extract]") {
+  const Document doc = bracketed("Commission chief [ORG Margarethe] von der [PER Lindt] spoke . [PER Lindt] left .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  REQUIRE(resolved.entities.size() == 1);
+  CHECK(resolved.entities[0].name == "Margarethe von der Lindt");
+  CHECK(resolved.entities[0].type == EntityType::Person);
+  CHECK(resolved.entities[0].mentions == 2);
+  // Lower-case words that are no particles keep the names apart.
+  const Document doc2 = bracketed("[ORG Acme] and the [PER Lindt] family spoke .");
+  CHECK(resolve_entities(doc2).entities.size() == 2);
+}

@@ -583,6 +583,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
                         : is_encounter(kind)   ? total >= 2
                                                : total >= 1 || mention.place >= 0;
     mention.complete = enough;
+    mention.gathering = gathering;
     for (std::uint32_t child : view.deps(t))
       if ((view.label(child) == "amod" && in(view.word(child), {"previous", "earlier", "past", "prior", "former", "first"})) ||
           (view.word(child) == "time" && has_dep_word(view, child, {"first"})))  // "spoke for the first time"

@@ -48,6 +48,7 @@ struct EventMention {
   bool complete = true;
   bool unnamed_counterpart = false;  // an object or "with" phrase that names no entity
   bool earlier = false;  // "a previous meeting", "talks ... last week": not the event at hand
+  bool gathering = false;  // "ministers convened": one group met, no pairs of its members
 };
 
 // The event mentions of one sentence, complete or not (see EventMention::complete). `entities` gives each entity's type (only Person,

@@ -310,6 +310,8 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
       for (std::uint32_t s : subjects) {
         if (view.label(s) == "nsubj:pass") continue;
         for (std::uint32_t conjunct : view.with_conjuncts(s)) {
+          // "X, President Putin's aide, noted" read as two subjects: a possessor speaks not.
+          if (conjunct != s && has_dep(view, conjunct, "case", "'s")) continue;
           const std::uint32_t c = named_after(view, conjunct);
           std::int32_t e = view.entity_at(c);
           // "Officials from the UK government", "Reports from negotiator X", "Kremlin sources":
@@ -726,7 +728,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       for (std::uint32_t a : mention.side_a)
         for (std::uint32_t b : mention.side_b)
           if (actor(a) && actor(b)) sink.add(RelationType::MetWith, a, b, mention.sentence, "met-with:across-sides", {}, status);
-    } else {
+    } else if (!mention.gathering) {
       for (std::size_t i = 0; i < mention.side_a.size(); ++i)
         for (std::size_t j = i + 1; j < mention.side_a.size(); ++j)
           if (actor(mention.side_a[i]) && actor(mention.side_a[j]))
