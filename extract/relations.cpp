@@ -80,6 +80,13 @@ struct Sink {
     rel.status = std::move(status);
     graph.relations.push_back(std::move(rel));
   }
+
+  // Whether the article says, so far, that `person` acts for `holder`.
+  bool represents(std::uint32_t person, std::uint32_t holder) const {
+    return std::any_of(graph.relations.begin(), graph.relations.end(), [&](const ArticleRelation& rel) {
+      return rel.type == RelationType::Represents && rel.source == person && rel.target == holder;
+    });
+  }
 };
 
 // --- represents -----------------------------------------------------------------------
@@ -398,10 +405,26 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
         inside_event.insert(event.members.begin(), event.members.end());
       }
     // A claim about an event is about the event, not about what describes its participants
-    // and place ("X, the head of Y's council", "in Miami, Florida").
-    for (std::uint32_t t : content)
-      if (view.entity_at(t) >= 0 && inside_event.count(static_cast<std::uint32_t>(view.entity_at(t))))
-        for (std::uint32_t d : view.subtree(t)) described.insert(d);
+    // and place ("X, the head of Y's council", "in Miami, Florida"), nor where one travels
+    // to meet ("will travel to Moscow to meet Y").
+    for (std::uint32_t t : content) {
+      const std::int32_t e = view.entity_at(t);
+      if (e < 0 || !inside_event.count(static_cast<std::uint32_t>(e))) continue;
+      for (std::uint32_t d : view.subtree(t)) described.insert(d);
+      // The apposition by its commas, whatever the parse made of it.
+      if (t + 2 < view.end && view.entity_at(t + 1) != e && view.word(t + 1) == "," &&
+          (in(view.word(t + 2), {"the", "a", "an"}) || is_title_word(view.word(t + 2))))
+        for (std::uint32_t d = t + 2; d < view.end && view.word(d) != ","; ++d) described.insert(d);
+    }
+    for (const ClaimedEvent& event : sentence_events) {
+      const std::int32_t h = view.head(event.trigger);
+      if (h < 0 || !in(view.label(event.trigger), {"xcomp", "advcl"}) ||
+          !std::binary_search(content.begin(), content.end(), event.trigger))
+        continue;
+      for (std::uint32_t o : view.deps_labelled(static_cast<std::uint32_t>(h), "obl"))
+        if (in(view.case_word(o), {"to", "in", "at"}))
+          for (std::uint32_t d : view.subtree(o)) described.insert(d);
+    }
     for (std::uint32_t t : content) {
       const std::int32_t e = view.entity_at(t);
       if (e >= 0 && !view.is_demonym(t) && view.kind[t - view.first] != EntityReference::Kind::Pronoun &&
@@ -410,9 +433,15 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
         targets.push_back(static_cast<std::uint32_t>(e));
       EventKind kind;
       if (e < 0 && event_word_kind(view.word(t), kind)) {
-        // "the talks were constructive": the latest event of that kind in the article.
+        // "the talks were constructive": the latest event of that kind in the article, not one
+        // this sentence is set at ("ministers convened, where X said peace talks ...").
+        const auto setting = [&](std::uint32_t event) {
+          return std::any_of(sentence_events.begin(), sentence_events.end(), [&](const ClaimedEvent& c) {
+            return c.entity == event && !std::binary_search(content.begin(), content.end(), c.trigger);
+          });
+        };
         for (auto it = events_so_far.rbegin(); it != events_so_far.rend(); ++it)
-          if (it->first == kind) {
+          if (it->first == kind && !setting(it->second)) {
             if (std::find(targets.begin(), targets.end(), it->second) == targets.end()) targets.push_back(it->second);
             break;
           }
@@ -430,7 +459,9 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     const std::string text = claim_text(view, content);
     for (std::uint32_t speaker : speakers)
       for (std::uint32_t target : targets)
-        sink.add(RelationType::Claimed, speaker, target, view.index,
+        // Not about the speaker's own side ("Putin declared that Russia did not want war").
+        if (!sink.represents(speaker, target))
+          sink.add(RelationType::Claimed, speaker, target, view.index,
                  according ? "claimed:according-to" : "claimed:reporting-verb", text);
   }
 }
