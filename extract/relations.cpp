@@ -190,6 +190,19 @@ void find_represents(const SentenceView& view, const std::vector<ArticleEntity>&
         sink.add(RelationType::Represents, person, holder, view.index, "represents:apposition");
     }
   }
+  // A title that refers back to a person, after a demonym or name: "the Russian president",
+  // "the Kremlin spokesman".
+  for (std::uint32_t t = view.first + 1; t < view.end; ++t) {
+    const std::int32_t person = view.entity_at(t);
+    const std::int32_t holder = view.entity_at(t - 1) == person ? view.country_of(t - 1) : view.entity_at(t - 1);
+    if (person < 0 || holder < 0 || person == holder || view.kind[t - view.first] != EntityReference::Kind::Nominal ||
+        entities[static_cast<std::size_t>(person)].type != EntityType::Person)
+      continue;
+    const EntityType type = entities[static_cast<std::size_t>(holder)].type;
+    if (type == EntityType::Place || type == EntityType::Organization)
+      sink.add(RelationType::Represents, static_cast<std::uint32_t>(person), static_cast<std::uint32_t>(holder),
+               view.index, "represents:title-reference");
+  }
   // Verbs: "X leads / heads / chairs / represents Y"; "Y's delegation, led by X".
   if (!view.has_parse()) return;
   for (std::uint32_t t = view.first; t < view.end; ++t) {

@@ -101,6 +101,7 @@ SentenceView make_sentence_view(const Document& doc, std::uint32_t index, const 
   view.entity.assign(n, -1);
   view.kind.assign(n, EntityReference::Kind::Name);
   view.demonym.assign(n, false);
+  view.country.assign(n, -1);
   std::string buffer;
   for (std::uint32_t t = view.first; t < view.end; ++t) {
     std::string word(ptb_form(doc.token_text(t), buffer));
@@ -130,12 +131,14 @@ SentenceView make_sentence_view(const Document& doc, std::uint32_t index, const 
       const std::string entity_key = name_key(entities[e].name);
       const std::string_view canonical = lexicon.canonical_place(entity_key);
       if (entity_key == place_key || (!canonical.empty() && name_key(canonical) == place_key)) {
-        for (std::uint32_t t = mention.first_token; t < mention.end_token; ++t)
+        for (std::uint32_t t = mention.first_token; t < mention.end_token && t < view.end; ++t) {
+          view.country[t - view.first] = static_cast<std::int32_t>(e);
           if (view.entity[t - view.first] < 0) {
             view.entity[t - view.first] = static_cast<std::int32_t>(e);
             view.kind[t - view.first] = EntityReference::Kind::Nominal;
             view.demonym[t - view.first] = true;
           }
+        }
         break;
       }
     }

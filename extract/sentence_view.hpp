@@ -26,6 +26,8 @@ struct SentenceView {
   std::vector<std::int32_t> entity;                  // per token: ArticleGraph entity index or -1
   std::vector<EntityReference::Kind> kind;           // per token: kind of that reference
   std::vector<bool> demonym;                         // per token: a demonym standing for its country
+  std::vector<std::int32_t> country;                 // per token: the Place a demonym names, even
+                                                     // inside a nominal ("the Russian president"), or -1
 
   bool contains(std::uint32_t token) const { return token >= first && token < end; }
   std::string_view word(std::uint32_t token) const { return lower[token - first]; }
@@ -35,6 +37,7 @@ struct SentenceView {
   const std::vector<std::uint32_t>& deps(std::uint32_t token) const { return children[token - first]; }
   std::int32_t entity_at(std::uint32_t token) const { return entity[token - first]; }
   bool is_demonym(std::uint32_t token) const { return demonym[token - first]; }
+  std::int32_t country_of(std::uint32_t token) const { return country[token - first]; }
   bool has_parse() const { return !doc->arcs.empty(); }
   bool is_verb(std::uint32_t token) const;
   // The token of a reference span whose head lies outside the span (its syntactic head).
