@@ -188,6 +188,9 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Jacinda Ardern met Anthony Albanese in Sydney. At the end of the meeting, Ardern declared: "
        "\u201cNo agreement has been reached.\u201d",
        {"claimed|Ardern|meeting"}},
+      // A participant's statement right after a meeting, naming nothing else, is about it.
+      {"Jacinda Ardern met Anthony Albanese in Sydney on Friday. \u201cWe made real progress,\u201d Albanese said.",
+       {"claimed|Albanese|meeting"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
