@@ -191,6 +191,10 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       // A participant's statement right after a meeting, naming nothing else, is about it.
       {"Jacinda Ardern met Anthony Albanese in Sydney on Friday. \u201cWe made real progress,\u201d Albanese said.",
        {"claimed|Albanese|meeting"}},
+      // A demonym is a target as the people acting for its country, not as an adjective.
+      {"Russia denied the report. Volodymyr Zelensky accused Russian troops of war crimes.",
+       {"claimed|Zelensky|Russia"}},
+      {"Russia sells gas abroad. Olaf Scholz said Russian gas was too expensive.", {"!claimed|Scholz|Russia"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
