@@ -300,8 +300,7 @@ std::uint32_t named_after(const SentenceView& view, std::uint32_t token) {
 // Putin" is a claim about the meeting).
 void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& entities,
                  const std::vector<std::pair<EventKind, std::uint32_t>>& events_so_far,
-                 const std::vector<ClaimedEvent>& sentence_events, const std::vector<ClaimedEvent>& article_events,
-                 Sink& sink) {
+                 const std::vector<ClaimedEvent>& sentence_events, Sink& sink) {
   if (!view.has_parse()) return;
   for (std::uint32_t v = view.first; v < view.end; ++v) {
     const bool according = view.word(v) == "according";
@@ -470,17 +469,12 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     }
     // A statement made at an event by one of its participants, naming nothing else ("At the
     // end of the meeting, X declared: “No agreement has been reached.”"), is about the event.
-    const auto took_part = [&](const ClaimedEvent& event) {
-      return std::any_of(speakers.begin(), speakers.end(), [&](std::uint32_t p) { return event.participants.count(p); });
-    };
-    for (const auto* events : {&sentence_events, &article_events}) {
-      if (!targets.empty()) break;
-      for (auto it = events->rbegin(); it != events->rend(); ++it)
-        if (took_part(*it)) {
-          targets.push_back(it->entity);
+    if (targets.empty())
+      for (const ClaimedEvent& event : sentence_events)
+        if (std::any_of(speakers.begin(), speakers.end(), [&](std::uint32_t p) { return event.participants.count(p); })) {
+          targets.push_back(event.entity);
           break;
         }
-    }
     if (targets.empty()) continue;
     const std::string text = claim_text(view, content);
     for (std::uint32_t speaker : speakers)
@@ -722,12 +716,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       if (it->first.place >= 0) claimed.members.push_back(static_cast<std::uint32_t>(it->first.place));
       sentence_events.push_back(std::move(claimed));
     }
-    // The meetings of the last few sentences, for what their participants say afterwards.
-    std::vector<ClaimedEvent> article_events;
-    for (const ArticleEvent& event : events)
-      if (event.kind == EventKind::Meeting && !event.earlier && event.last_sentence + 3 >= s)
-        article_events.push_back({0, event.entity, {}, event.participants});
-    find_claims(view, graph.entities, events_so_far, sentence_events, article_events, sink);
+    find_claims(view, graph.entities, events_so_far, sentence_events, sink);
   }
 
   // A mention that came before every event it could refer to ("the talks" in a lead that
