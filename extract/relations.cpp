@@ -270,9 +270,11 @@ std::string claim_text(const SentenceView& view, const std::vector<std::uint32_t
 
 // An event mentioned in the sentence of a claim: its trigger token, its entity, and the
 // entities the mention names as its participants or place.
+constexpr std::uint32_t kNoEntity = UINT32_MAX;
+
 struct ClaimedEvent {
   std::uint32_t trigger;
-  std::uint32_t entity;
+  std::uint32_t entity;  // kNoEntity while the mention has not joined an event
   std::vector<std::uint32_t> members;       // participants and place named in this sentence
   std::set<std::uint32_t> participants;     // the event's participants in the whole article
 };
@@ -414,7 +416,7 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     std::set<std::uint32_t> inside_event;  // participants and places of events claimed about
     for (const ClaimedEvent& event : sentence_events)
       if (std::binary_search(content.begin(), content.end(), event.trigger)) {
-        targets.push_back(event.entity);
+        if (event.entity != kNoEntity) targets.push_back(event.entity);
         inside_event.insert(event.members.begin(), event.members.end());
       }
     // A claim about an event is about the event, not about what describes its participants
@@ -471,7 +473,8 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     // end of the meeting, X declared: “No agreement has been reached.”"), is about the event.
     if (targets.empty())
       for (const ClaimedEvent& event : sentence_events)
-        if (std::any_of(speakers.begin(), speakers.end(), [&](std::uint32_t p) { return event.participants.count(p); })) {
+        if (event.entity != kNoEntity &&
+            std::any_of(speakers.begin(), speakers.end(), [&](std::uint32_t p) { return event.participants.count(p); })) {
           targets.push_back(event.entity);
           break;
         }
@@ -670,6 +673,15 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
 
     std::vector<EventMention> found = find_event_mentions(view, graph.entities, doc.article.date);
     const bool sentence_has_event = !found.empty();
+    // This sentence's event mentions, so that a claim about one targets the event and not
+    // its members, whether or not the mention joined an event yet (dates may decide that).
+    std::vector<ClaimedEvent> sentence_events;
+    for (const EventMention& mention : found) {
+      ClaimedEvent claimed{mention.trigger, kNoEntity, mention.side_a, {}};
+      claimed.members.insert(claimed.members.end(), mention.side_b.begin(), mention.side_b.end());
+      if (mention.place >= 0) claimed.members.push_back(static_cast<std::uint32_t>(mention.place));
+      sentence_events.push_back(std::move(claimed));
+    }
     for (EventMention& mention : found) {
       std::size_t e = 0;
       if (mention.earlier) {
@@ -707,15 +719,12 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}});
       events_so_far.emplace_back(events[e].kind, events[e].entity);
     }
-    // This sentence's event mentions, so that a claim about one targets the event.
-    std::vector<ClaimedEvent> sentence_events;
-    for (auto it = mentions.rbegin(); it != mentions.rend() && it->first.sentence == s; ++it) {
-      ClaimedEvent claimed{it->first.trigger, events[it->second].entity, {}, events[it->second].participants};
-      claimed.members.insert(claimed.members.end(), it->first.side_a.begin(), it->first.side_a.end());
-      claimed.members.insert(claimed.members.end(), it->first.side_b.begin(), it->first.side_b.end());
-      if (it->first.place >= 0) claimed.members.push_back(static_cast<std::uint32_t>(it->first.place));
-      sentence_events.push_back(std::move(claimed));
-    }
+    for (auto it = mentions.rbegin(); it != mentions.rend() && it->first.sentence == s; ++it)
+      for (ClaimedEvent& claimed : sentence_events)
+        if (claimed.trigger == it->first.trigger) {
+          claimed.entity = events[it->second].entity;
+          claimed.participants = events[it->second].participants;
+        }
     find_claims(view, graph.entities, events_so_far, sentence_events, sink);
   }
 
