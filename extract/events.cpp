@@ -483,8 +483,12 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       }
     } else {
       add_entities(view, entities, view.deps_labelled(t, "nmod:poss"), a);
+      // Who announces a capture or an election did not take part in it; who announces talks
+      // usually does.
+      const bool announced = governor >= 0 && !is_encounter(kind) &&
+                             in(view.word(static_cast<std::uint32_t>(governor)), {"announced", "announces", "claimed", "claims"});
       if (governor >= 0 && in(view.label(t), {"obj", "obl"}) &&
-          !commentary_verb(view.word(static_cast<std::uint32_t>(governor))))
+          !commentary_verb(view.word(static_cast<std::uint32_t>(governor))) && !announced)
         add_entities(view, entities, subjects(view, static_cast<std::uint32_t>(governor)), a);
       // "the talks, (which were) attended by X".
       for (std::uint32_t child : view.deps(t))
@@ -549,6 +553,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       if (e < 0)
         for (std::uint32_t of : obliques(view, p, {"of"}))
           if (view.entity_at(of) >= 0) e = view.entity_at(of);
+
       if (e >= 0 && entities[static_cast<std::size_t>(e)].type == EntityType::Place) {
         mention.place = e;
         break;

@@ -277,6 +277,7 @@ struct ClaimedEvent {
   std::uint32_t entity;  // kNoEntity while the mention has not joined an event
   std::vector<std::uint32_t> members;       // participants and place named in this sentence
   std::set<std::uint32_t> participants;     // the event's participants in the whole article
+  std::int32_t taken = -1;                  // the place a capture or invasion took, or -1
 };
 
 bool is_quote_mark(std::string_view word) { return in(word, {"\"", "``", "''", "“", "”"}); }
@@ -416,6 +417,12 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     std::set<std::uint32_t> inside_event;  // participants and places of events claimed about
     for (const ClaimedEvent& event : sentence_events)
       if (std::binary_search(content.begin(), content.end(), event.trigger)) {
+        // A claim of a capture is about the place taken ("Putin announced the capture of
+        // Pokrovsk"); one about a meeting is about the meeting.
+        if (event.taken >= 0) {
+          targets.push_back(static_cast<std::uint32_t>(event.taken));
+          continue;
+        }
         if (event.entity != kNoEntity) targets.push_back(event.entity);
         inside_event.insert(event.members.begin(), event.members.end());
       }
@@ -454,7 +461,9 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
           std::find(targets.begin(), targets.end(), static_cast<std::uint32_t>(e)) == targets.end())
         targets.push_back(static_cast<std::uint32_t>(e));
       EventKind kind;
-      if (e < 0 && event_word_kind(view.word(t), kind)) {
+      const bool trigger_here = std::any_of(sentence_events.begin(), sentence_events.end(),
+                                            [&](const ClaimedEvent& c) { return c.trigger == t; });
+      if (e < 0 && !trigger_here && event_word_kind(view.word(t), kind)) {
         // "the talks were constructive": the latest event of that kind in the article, not one
         // this sentence is set at ("ministers convened, where X said peace talks ...").
         const auto setting = [&](std::uint32_t event) {
@@ -680,6 +689,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       ClaimedEvent claimed{mention.trigger, kNoEntity, mention.side_a, {}};
       claimed.members.insert(claimed.members.end(), mention.side_b.begin(), mention.side_b.end());
       if (mention.place >= 0) claimed.members.push_back(static_cast<std::uint32_t>(mention.place));
+      if (mention.kind == EventKind::Capture || mention.kind == EventKind::Invasion) claimed.taken = mention.place;
       sentence_events.push_back(std::move(claimed));
     }
     for (EventMention& mention : found) {

@@ -192,6 +192,9 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Russia denied the report. Volodymyr Zelensky accused Russian troops of war crimes.",
        {"claimed|Zelensky|Russia"}},
       {"Russia sells gas abroad. Olaf Scholz said Russian gas was too expensive.", {"!claimed|Scholz|Russia"}},
+      // A claimed capture is a claim about the place; the announcer took no part in it.
+      {"Sergei Shoigu announced the capture of Avdiivka on Saturday.",
+       {"claimed|Shoigu|Avdiivka", "!participated-in|Shoigu"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
