@@ -176,26 +176,6 @@ bool commentary_verb(std::string_view word) {
                    "lauded", "slammed", "blasted", "defended", "doubted", "mocked"});
 }
 
-// The subjects of verb `t`, or of the verb it depends on ("X plans to meet Y"); for a
-// sentence the parser read as "According to X, Y" with Y an apposition of X and no subject,
-// Y.
-std::vector<std::uint32_t> subjects(const SentenceView& view, std::uint32_t t) {
-  std::int32_t v = static_cast<std::int32_t>(t);
-  for (int depth = 0; v >= 0 && depth < 3; ++depth) {
-    const std::uint32_t verb = static_cast<std::uint32_t>(v);
-    std::vector<std::uint32_t> found = view.deps_labelled(verb, "nsubj");
-    if (!found.empty()) return found;
-    for (std::uint32_t child : view.deps(verb))
-      if (view.label(child).starts_with("obl") && view.case_word(child) == "according")
-        for (std::uint32_t appos : view.deps_labelled(child, "appos"))
-          if (view.entity_at(appos) >= 0) found.push_back(appos);
-    if (!found.empty()) return found;
-    if (!in(view.label(verb), {"xcomp", "advcl", "conj"})) break;
-    v = view.head(verb);
-  }
-  return {};
-}
-
 bool future(const SentenceView& view, std::uint32_t t) {
   for (std::uint32_t child : view.deps(t)) {
     const std::string_view label = view.label(child);
@@ -465,7 +445,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       if (a.empty() && view.label(t) == "acl:relcl" && view.head(t) >= 0)
         for (std::uint32_t subject : view.deps_labelled(t, "nsubj"))
           if (in(view.word(subject), {"who", "which", "that"})) add_entities(view, entities, {static_cast<std::uint32_t>(view.head(t))}, a);
-      if (a.empty()) add_entities(view, entities, subjects(view, t), a);
+      if (a.empty()) add_entities(view, entities, view.subjects(t), a);
       // "Ministers convened in Brussels" read as a noun phrase with a participle: the noun is
       // the subject (not so for a passive one, "the envoys met by Putin").
       if (a.empty() && view.label(t) == "acl" && view.head(t) >= 0 && obliques(view, t, {"by"}).empty())
@@ -489,7 +469,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
                              in(view.word(static_cast<std::uint32_t>(governor)), {"announced", "announces", "claimed", "claims"});
       if (governor >= 0 && in(view.label(t), {"obj", "obl"}) &&
           !commentary_verb(view.word(static_cast<std::uint32_t>(governor))) && !announced)
-        add_entities(view, entities, subjects(view, static_cast<std::uint32_t>(governor)), a);
+        add_entities(view, entities, view.subjects(static_cast<std::uint32_t>(governor)), a);
       // "the talks, (which were) attended by X".
       for (std::uint32_t child : view.deps(t))
         if (view.label(child).starts_with("acl") && in(view.word(child), {"attended", "joined"}))

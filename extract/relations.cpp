@@ -301,9 +301,51 @@ std::uint32_t named_after(const SentenceView& view, std::uint32_t token) {
 // Targets: the entities named in what was said; an event mentioned there is the target
 // instead of its participants and place ("Trump said Witkoff will travel to Moscow to meet
 // Putin" is a claim about the meeting).
+// Claims of territory (ANNOTATION): "Russia annexed Crimea", "the regions that Russia seeks
+// to annex" — the annexing country or organisation claims each place. Returns the tokens of
+// the places claimed, which are then no targets of what others say about the claim.
+std::set<std::uint32_t> find_territorial_claims(const SentenceView& view, const std::vector<ArticleEntity>& entities,
+                                                Sink& sink) {
+  std::set<std::uint32_t> claimed_tokens;
+  if (!view.has_parse()) return claimed_tokens;
+  for (std::uint32_t v = view.first; v < view.end; ++v) {
+    if (!view.is_verb(v) || !in(view.word(v), {"annex", "annexes", "annexed", "annexing"})) continue;
+    std::vector<std::uint32_t> claimants;
+    for (std::uint32_t subject : view.subjects(v))
+      for (std::uint32_t c : view.with_conjuncts(subject)) {
+        const std::int32_t e = view.entity_at(c);
+        if (e >= 0 && (entities[static_cast<std::size_t>(e)].type == EntityType::Place ||
+                       entities[static_cast<std::size_t>(e)].type == EntityType::Organization))
+          claimants.push_back(static_cast<std::uint32_t>(e));
+      }
+    if (claimants.empty()) continue;
+    // The places: the object, or the noun a relative clause "that X seeks to annex" modifies.
+    std::vector<std::uint32_t> objects = view.deps_labelled(v, "obj");
+    std::uint32_t clause = v;
+    while (in(view.label(clause), {"xcomp", "conj"}) && view.head(clause) >= 0)
+      clause = static_cast<std::uint32_t>(view.head(clause));
+    if (view.label(clause) == "acl:relcl" && view.head(clause) >= 0)
+      objects.push_back(static_cast<std::uint32_t>(view.head(clause)));
+    const std::string text = claim_text(view, view.subtree(clause));
+    for (std::uint32_t o : objects)
+      for (std::uint32_t place : view.with_conjuncts(o)) {
+        const std::int32_t e = view.entity_at(place);
+        // What is annexed is territory, whatever type the tagger gave the name.
+        if (e < 0 || view.is_demonym(place) || entities[static_cast<std::size_t>(e)].type == EntityType::Person ||
+            entities[static_cast<std::size_t>(e)].type == EntityType::Event)
+          continue;
+        claimed_tokens.insert(place);
+        for (std::uint32_t claimant : claimants)
+          sink.add(RelationType::Claimed, claimant, static_cast<std::uint32_t>(e), view.index, "claimed:territory", text);
+      }
+  }
+  return claimed_tokens;
+}
+
 void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& entities,
                  const std::vector<std::pair<EventKind, std::uint32_t>>& events_so_far,
-                 const std::vector<ClaimedEvent>& sentence_events, Sink& sink) {
+                 const std::vector<ClaimedEvent>& sentence_events, const std::set<std::uint32_t>& territory,
+                 Sink& sink) {
   if (!view.has_parse()) return;
   for (std::uint32_t v = view.first; v < view.end; ++v) {
     const bool according = view.word(v) == "according";
@@ -409,7 +451,7 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
     if (content.empty()) continue;
     // Names inside a relative or participial clause describe something ("the plan proposed
     // by the Trump administration"); the claim is not about them.
-    std::set<std::uint32_t> described;
+    std::set<std::uint32_t> described(territory);  // places another party claims
     for (std::uint32_t t : content)
       if (view.label(t).starts_with("acl"))
         for (std::uint32_t d : view.subtree(t)) described.insert(d);
@@ -735,7 +777,8 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
           claimed.entity = events[it->second].entity;
           claimed.participants = events[it->second].participants;
         }
-    find_claims(view, graph.entities, events_so_far, sentence_events, sink);
+    const std::set<std::uint32_t> territory = find_territorial_claims(view, graph.entities, sink);
+    find_claims(view, graph.entities, events_so_far, sentence_events, territory, sink);
   }
 
   // A mention that came before every event it could refer to ("the talks" in a lead that

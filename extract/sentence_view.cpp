@@ -83,6 +83,24 @@ std::vector<std::uint32_t> SentenceView::with_conjuncts(std::uint32_t token) con
   return out;
 }
 
+std::vector<std::uint32_t> SentenceView::subjects(std::uint32_t verb) const {
+  std::int32_t v = static_cast<std::int32_t>(verb);
+  for (int depth = 0; v >= 0 && depth < 3; ++depth) {
+    const std::uint32_t at = static_cast<std::uint32_t>(v);
+    std::vector<std::uint32_t> found = deps_labelled(at, "nsubj");
+    if (!found.empty()) return found;
+    for (std::uint32_t child : deps(at))
+      if (label(child).starts_with("obl") && case_word(child) == "according")
+        for (std::uint32_t appos : deps_labelled(child, "appos"))
+          if (entity_at(appos) >= 0) found.push_back(appos);
+    if (!found.empty()) return found;
+    const std::string_view relation = label(at);
+    if (relation != "xcomp" && relation != "advcl" && relation != "conj") break;
+    v = head(at);
+  }
+  return {};
+}
+
 std::string SentenceView::text(std::uint32_t first_token, std::uint32_t end_token) const {
   if (end_token <= first_token) return {};
   return std::string(doc->span_text(first_token, end_token));

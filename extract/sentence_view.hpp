@@ -50,6 +50,10 @@ struct SentenceView {
   std::vector<std::uint32_t> subtree(std::uint32_t token) const;
   // The distinct entities referred to inside `tokens`, in token order.
   std::vector<std::uint32_t> entities_in(const std::vector<std::uint32_t>& tokens) const;
+  // The subjects of verb `verb`, or of the verb it depends on ("X plans to meet Y"); for a
+  // sentence the parser read as "According to X, Y" with Y an apposition of X and no
+  // subject, Y.
+  std::vector<std::uint32_t> subjects(std::uint32_t verb) const;
   // `token`, plus the conj dependents of it (X and Y and Z).
   std::vector<std::uint32_t> with_conjuncts(std::uint32_t token) const;
   // The text of the token range [first_token, end_token).

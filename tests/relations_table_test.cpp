@@ -195,6 +195,11 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       // A claimed capture is a claim about the place; the announcer took no part in it.
       {"Sergei Shoigu announced the capture of Avdiivka on Saturday.",
        {"claimed|Shoigu|Avdiivka", "!participated-in|Shoigu"}},
+      // Claims of territory: the annexing country claims the place, also through a relative clause.
+      {"Russia annexed Crimea in 2014.", {"claimed|Russia|Crimea"}},
+      {"Russia seeks to annex Kherson and Zaporizhzhia.", {"claimed|Russia|Kherson", "claimed|Russia|Zaporizhzhia"}},
+      {"The war is about Donetsk and Luhansk, which Russia annexed in 2022.",
+       {"claimed|Russia|Donetsk", "claimed|Russia|Luhansk"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
