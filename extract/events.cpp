@@ -606,6 +606,15 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
         }
       }
       if (last > first) mention.phrase = view.text(first, last + 1);
+      // And the trigger with the parties right after it, as people name the event: "phone
+      // call between Trump and Putin", "talks with the IMF".
+      std::uint32_t core = t;
+      for (std::uint32_t child : view.deps(t))
+        if (child < t && view.label(child) == "compound" && view.entity_at(child) < 0) core = std::min(core, child);
+      for (std::uint32_t o : obliques(view, t, {"with", "between"})) {
+        const std::vector<std::uint32_t> phrase = view.subtree(o);
+        if (phrase.front() == t + 1) mention.party_phrase = view.text(core, phrase.back() + 1);
+      }
     }
     mention.planned = future(view, t) || (governor >= 0 && future(view, static_cast<std::uint32_t>(governor)));
     mention.date = find_date(view, article_date, mention.planned);

@@ -713,6 +713,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     if (event.date.empty()) event.date = mention.date;
     event.planned = event.planned && mention.planned;
     if (!mention.phrase.empty()) event.phrases.insert(mention.phrase);
+    if (!mention.party_phrase.empty()) event.phrases.insert(mention.party_phrase);
     event.last_sentence = std::max(event.last_sentence, mention.sentence);
   };
   std::vector<std::pair<EventKind, std::uint32_t>> events_so_far;  // kind, entity index (once added)

@@ -228,3 +228,15 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
     }
   }
 }
+
+TEST_CASE("an event is also named by its trigger and the parties after it", "[model][relations]") {
+  Document doc;
+  doc.article.id = "aliases";
+  doc.article.text = "A long phone call between Joe Biden and Xi Jinping ended without a deal.";
+  const ArticleGraph graph = process_article(annotators(), doc);
+  const auto event = std::find_if(graph.entities.begin(), graph.entities.end(),
+                                  [](const ArticleEntity& e) { return e.type == EntityType::Event; });
+  REQUIRE(event != graph.entities.end());
+  INFO(describe(graph));
+  CHECK(std::count(event->aliases.begin(), event->aliases.end(), "phone call between Joe Biden and Xi Jinping") == 1);
+}
