@@ -176,6 +176,18 @@ bool commentary_verb(std::string_view word) {
                    "lauded", "slammed", "blasted", "defended", "doubted", "mocked"});
 }
 
+// A verb by which its subject carries out an event that is no encounter: "held elections",
+// "filed for bankruptcy", "signed an agreement", "began the withdrawal", "told the forum".
+bool doing_verb(std::string_view word) {
+  return in(word, {"held", "hold", "holds", "holding", "filed", "files", "file", "filing", "signed", "sign", "signs",
+                   "signing", "reached", "reach", "concluded", "conclude", "struck", "forged", "clinched", "completed",
+                   "complete", "completes", "began", "begin", "begins", "begun", "started", "start", "starts",
+                   "launched", "launch", "launches", "carried", "conducted", "conduct", "staged", "stage", "won",
+                   "win", "wins", "organised", "organized", "entered", "declared", "made", "make",
+                   // speaking to a forum or conference is taking part in it
+                   "addressed", "addresses", "address", "told", "tells", "informed", "informs", "attended", "attends"});
+}
+
 bool future(const SentenceView& view, std::uint32_t t) {
   for (std::uint32_t child : view.deps(t)) {
     const std::string_view label = view.label(child);
@@ -189,6 +201,7 @@ bool future(const SentenceView& view, std::uint32_t t) {
   if (h >= 0 && (view.label(t) == "xcomp" || view.label(t) == "advcl" || view.label(t) == "obj")) {
     const std::string_view head_word = view.word(static_cast<std::uint32_t>(h));
     if (in(head_word, {"plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule", "scheduled",
+                       "pledge", "pledges", "pledged", "promise", "promises", "promised", "vow", "vows", "vowed",
                        "agree", "agreed", "hope", "hopes", "hoped", "want", "wants", "wanted", "prepare", "prepares",
                        "preparing", "propose", "proposed", "travel", "travels", "traveling", "travelling", "arrange",
                        "arranged", "seek", "seeks", "sought", "intend", "intends", "set"}))
@@ -463,13 +476,16 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       }
     } else {
       add_entities(view, entities, view.deps_labelled(t, "nmod:poss"), a);
-      // Who announces a capture or an election did not take part in it; who announces talks
-      // usually does.
-      const bool announced = governor >= 0 && !is_encounter(kind) &&
-                             in(view.word(static_cast<std::uint32_t>(governor)), {"announced", "announces", "claimed", "claims"});
-      if (governor >= 0 && in(view.label(t), {"obj", "obl"}) &&
-          !commentary_verb(view.word(static_cast<std::uint32_t>(governor))) && !announced)
-        add_entities(view, entities, view.subjects(static_cast<std::uint32_t>(governor)), a);
+      // Who holds talks takes part unless the verb only comments on them; who takes part in a
+      // capture, election or withdrawal is said by a verb of doing it ("held elections",
+      // "filed for bankruptcy", "completed the withdrawal"), not of announcing or expecting it.
+      if (governor >= 0 && in(view.label(t), {"obj", "obl"})) {
+        const std::string_view verb = view.word(static_cast<std::uint32_t>(governor));
+        const bool takes_part = is_encounter(kind) ? !commentary_verb(verb) : doing_verb(verb);
+        if (takes_part) add_entities(view, entities, view.subjects(static_cast<std::uint32_t>(governor)), a);
+      }
+      // "the withdrawal of Russian forces": who withdraws.
+      if (kind == EventKind::Withdrawal) add_entities(view, entities, obliques(view, t, {"of"}), a);
       // "the talks, (which were) attended by X".
       for (std::uint32_t child : view.deps(t))
         if (view.label(child).starts_with("acl") && in(view.word(child), {"attended", "joined"}))
@@ -520,6 +536,10 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     if (kind == EventKind::Election) {  // "Mozambique's general elections", "the Iraq election"
       for (std::uint32_t child : view.deps(t))
         if (in(view.label(child), {"nmod:poss", "compound"})) place_tokens.push_back(child);
+    }
+    if (kind == EventKind::Withdrawal) {  // "the pullout from Georgia"
+      const auto from = obliques(view, t, {"from"});
+      place_tokens.insert(place_tokens.end(), from.begin(), from.end());
     }
     if (kind == EventKind::Invasion || kind == EventKind::Capture || kind == EventKind::Visit) {
       const auto objects = view.deps_labelled(t, "obj");
@@ -606,15 +626,25 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
         }
       }
       if (last > first) mention.phrase = view.text(first, last + 1);
-      // And the trigger with the parties right after it, as people name the event: "phone
-      // call between Trump and Putin", "talks with the IMF".
+      // And the trigger with the phrases right after it, as people name the event: "phone
+      // call between Trump and Putin", "withdrawal of Russian forces from Georgia".
       std::uint32_t core = t;
       for (std::uint32_t child : view.deps(t))
         if (child < t && view.label(child) == "compound" && view.entity_at(child) < 0) core = std::min(core, child);
-      for (std::uint32_t o : obliques(view, t, {"with", "between"})) {
-        const std::vector<std::uint32_t> phrase = view.subtree(o);
-        if (phrase.front() == t + 1) mention.party_phrase = view.text(core, phrase.back() + 1);
+      std::uint32_t end = t;
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (std::uint32_t child : view.deps(t)) {
+          if (!view.label(child).starts_with("nmod") ||
+              !in(view.case_word(child), {"of", "from", "to", "in", "with", "between", "on"}))
+            continue;
+          const std::vector<std::uint32_t> phrase = view.subtree(child);
+          if (phrase.front() != end + 1) continue;
+          end = phrase.back();
+          grew = true;
+        }
       }
+      if (end > t) mention.party_phrase = view.text(core, end + 1);
     }
     mention.planned = future(view, t) || (governor >= 0 && future(view, static_cast<std::uint32_t>(governor)));
     mention.date = find_date(view, article_date, mention.planned);

@@ -41,7 +41,7 @@ struct EventMention {
   std::string date;                       // ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or ""
   bool planned = false;
   std::string phrase;  // a nominal trigger with its modifiers ("five-hour meeting", "talks in Moscow"), or ""
-  std::string party_phrase;  // a nominal trigger with the parties after it ("phone call between X and Y"), or ""
+  std::string party_phrase;  // a nominal trigger with the phrases after it ("phone call between X and Y"), or ""
   // False when the sentence names too few participants for the event to stand alone (an
   // encounter with one party, "the talks" with none): such a mention is another mention of
   // an event of the article (extract/relations decides which) or, with a participant and an

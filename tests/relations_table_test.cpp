@@ -200,6 +200,13 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       {"Russia seeks to annex Kherson and Zaporizhzhia.", {"claimed|Russia|Kherson", "claimed|Russia|Zaporizhzhia"}},
       {"The war is about Donetsk and Luhansk, which Russia annexed in 2022.",
        {"claimed|Russia|Donetsk", "claimed|Russia|Luhansk"}},
+      // Who takes part in an election or a withdrawal: who does it, not who calls for it.
+      {"The Southern African Development Community called for a peaceful election in Zambia.",
+       {"!participated-in|Southern African Development Community|election"}},
+      {"NATO completed the withdrawal of its troops from Kosovo in June.",
+       {"participated-in|NATO|withdrawal", "located-in|withdrawal|Kosovo"}},
+      {"Angela Merkel expected a prompt withdrawal of the Wagner Group from Mali.",
+       {"participated-in|Wagner|withdrawal", "!participated-in|Merkel|withdrawal", "located-in|withdrawal|Mali"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
