@@ -575,6 +575,13 @@ class Resolver {
   void add_nominals() {
     for (std::uint32_t t = 0; t + 1 < doc_.tokens.size(); ++t) {
       if (tkey(t) != "the") continue;
+      // "Ali Mujawar, the Prime Minister of Yemen,": an apposition describes the name before
+      // it; it refers to no one else who carries that title.
+      if (t >= 2 && doc_.token_text(t - 1) == "," &&
+          std::any_of(result_.references.begin(), result_.references.end(), [&](const EntityReference& ref) {
+            return ref.end_token == t - 1 && result_.entities[ref.entity].type == EntityType::Person;
+          }))
+        continue;
       const std::uint32_t s = sentence_of_token_[t];
       const std::uint32_t sentence_end = doc_.sentences[s].end_token;
       // the [modifier]{0,2} head, not followed by a capitalised name.

@@ -238,3 +238,13 @@ TEST_CASE("resolve_entities joins a person name the tagger split at its particle
   const Document doc2 = bracketed("[ORG Acme] and the [PER Lindt] family spoke .");
   CHECK(resolve_entities(doc2).entities.size() == 2);
 }
+
+TEST_CASE("resolve_entities reads a title in apposition to a name as describing that name", "[extract]") {
+  const Document doc = bracketed(
+      "President [PER Rufus Teasdale] spoke . [PER Ola Brandt] , the president of [LOC Freedonia] , replied .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  // "the president" after "Ola Brandt ," is Brandt's title, not a reference to Teasdale.
+  const int the = token_of(doc, "the");
+  for (const EntityReference& ref : resolved.references)
+    CHECK_FALSE((ref.kind == EntityReference::Kind::Nominal && ref.first_token == static_cast<std::uint32_t>(the)));
+}
