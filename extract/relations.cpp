@@ -28,7 +28,8 @@ bool is_title_modifier(std::string_view word) {
                    "energy", "climate", "environment", "health", "education", "agriculture", "transport",
                    "digital", "labour", "labor", "culture", "intelligence", "army", "navy", "military", "member",
                    // "the president of the Lombardy region, X"
-                   "region", "province", "county", "district", "municipality", "city", "regional"});
+                   "region", "province", "county", "district", "municipality", "city", "regional",
+                   "office"});  // "Foreign Office Minister X"
 }
 
 // Reporting verbs: their subject asserts what their clause says.
@@ -162,7 +163,10 @@ void find_represents(const SentenceView& view, const std::vector<ArticleEntity>&
         if (!ok) break;
         title_first = t;
       }
-      if (title_first == view.first || in(view.word(title_first - 1), {",", "the", "a", "an"}))
+      // The whole title: from the sentence start, a comma or an article ("Also the president
+      // of the Lombardy region, X").
+      if (title_first == view.first || in(view.word(title_first), {"the", "a", "an"}) ||
+          in(view.word(title_first - 1), {",", "the", "a", "an"}))
         for (std::uint32_t holder : title_holders(view, entities, title_first, first - 1))
           sink.add(RelationType::Represents, person, holder, view.index, "represents:title-comma-name");
     }

@@ -207,6 +207,11 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
        {"participated-in|NATO|withdrawal", "located-in|withdrawal|Kosovo"}},
       {"Angela Merkel expected a prompt withdrawal of the Wagner Group from Mali.",
        {"participated-in|Wagner|withdrawal", "!participated-in|Merkel|withdrawal", "located-in|withdrawal|Mali"}},
+      // Titles with a region or an office in them.
+      {"Also the president of the Catalonia region, Pere Aragones, has reacted by proposing new taxes.",
+       {"represents|Aragones|Catalonia"}},
+      {"The United Kingdom sent aid. British Foreign Office Minister James Cleverly visited Kenya.",
+       {"represents|Cleverly|United Kingdom"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
