@@ -96,6 +96,7 @@ class Resolver {
     link_groups();
     build_entities();
     add_nominals();
+    add_organisation_nominals();
     add_pronouns();
     std::sort(result_.references.begin(), result_.references.end(),
               [](const EntityReference& a, const EntityReference& b) { return a.first_token < b.first_token; });
@@ -609,6 +610,35 @@ class Resolver {
         if (key == "of" || doc_.token_text(u) == "," || key == "and") break;
         modifiers.push_back(key);
       }
+    }
+  }
+
+  // "the Court", "the Commission", "the party": the one organisation of the article whose
+  // name has that word ("Supreme Court of Cassation", "European Commission").
+  void add_organisation_nominals() {
+    for (std::uint32_t t = 0; t + 1 < doc_.tokens.size(); ++t) {
+      if (tkey(t) != "the" || covered_[t + 1]) continue;
+      const std::uint32_t u = t + 1;
+      std::string head = tkey(u);
+      if (head.size() > 2 && head.substr(head.size() - 2) == "'s") head.resize(head.size() - 2);
+      if (!in(head, {"court", "commission", "bank", "council", "ministry", "party", "committee", "agency", "parliament",
+                     "assembly", "fund", "alliance", "board", "department", "league", "federation", "tribunal"}))
+        continue;
+      if (u + 1 < doc_.tokens.size() && (tkey(u + 1) == "of" || covered_[u + 1])) continue;  // another name
+      std::uint32_t candidate = UINT32_MAX;
+      bool ambiguous = false;
+      for (std::uint32_t e = 0; e < result_.entities.size(); ++e) {
+        if (result_.entities[e].type != EntityType::Organization) continue;
+        const std::string name = name_key(result_.entities[e].name);
+        bool has = false;
+        for (std::size_t at = 0; (at = name.find(head, at)) != std::string::npos; at += head.size())
+          has = has || ((at == 0 || name[at - 1] == ' ') &&
+                        (at + head.size() == name.size() || name[at + head.size()] == ' '));
+        if (!has) continue;
+        ambiguous = ambiguous || candidate != UINT32_MAX;
+        candidate = e;
+      }
+      if (candidate != UINT32_MAX && !ambiguous) add_reference(u, u + 1, candidate, EntityReference::Kind::Nominal);
     }
   }
 

@@ -248,3 +248,16 @@ TEST_CASE("resolve_entities reads a title in apposition to a name as describing 
   for (const EntityReference& ref : resolved.references)
     CHECK_FALSE((ref.kind == EntityReference::Kind::Nominal && ref.first_token == static_cast<std::uint32_t>(the)));
 }
+
+TEST_CASE("resolve_entities reads \"the Court\" as the one organisation of the article named with that word",
+          "[extract]") {
+  const Document doc = bracketed("[ORG High Court of Veloria] met . Later the Court ruled . the court 's ruling stood .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  REQUIRE(resolved.entities.size() == 1);
+  CHECK(entity_at(resolved, static_cast<std::uint32_t>(token_of(doc, "Court", 1))) == 0);
+  CHECK(entity_at(resolved, static_cast<std::uint32_t>(token_of(doc, "court"))) == 0);
+  // Two courts: "the Court" is left unresolved.
+  const Document two = bracketed("[ORG High Court of Veloria] and [ORG Court of Audit] met . the Court ruled .");
+  const ResolvedEntities both = resolve_entities(two);
+  CHECK(entity_at(both, static_cast<std::uint32_t>(token_of(two, "Court", 2))) == -1);
+}

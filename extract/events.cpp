@@ -17,7 +17,7 @@ struct Trigger {
 
 // Verb forms and nouns that name an event. Calls are told apart from other "calls" by a
 // phone word in the sentence (see is_call_sentence).
-constexpr std::array<Trigger, 67> kTriggers = {{
+constexpr std::array<Trigger, 69> kTriggers = {{
     {"meet", EventKind::Meeting},        {"meets", EventKind::Meeting},
     {"met", EventKind::Meeting},         {"meeting", EventKind::Meeting},
     {"meetings", EventKind::Meeting},    {"talks", EventKind::Meeting},
@@ -32,7 +32,8 @@ constexpr std::array<Trigger, 67> kTriggers = {{
     {"ruling", EventKind::Ruling},       {"withdrawal", EventKind::Withdrawal},
     {"pullout", EventKind::Withdrawal},  {"withdraw", EventKind::Withdrawal},
     {"withdrew", EventKind::Withdrawal}, {"bankruptcy", EventKind::Bankruptcy},
-    {"verdict", EventKind::Ruling},
+    {"verdict", EventKind::Ruling},      {"judgement", EventKind::Ruling},
+    {"judgment", EventKind::Ruling},
     {"conversation", EventKind::Call},   {"call", EventKind::Call},
     {"spoke", EventKind::Call},          {"speak", EventKind::Call},
     {"talked", EventKind::Call},         {"phoned", EventKind::Call},
