@@ -237,6 +237,16 @@ void add_entities(const SentenceView& view, const std::vector<ArticleEntity>& en
             break;
           }
       }
+      // "Co-founder of Google, Sergey Brin, met ...": the name in apposition to a title, by
+      // its commas, whatever the parse made of it.
+      if (e < 0 && (is_title_word(view.word(t)) || view.word(t) == "co-founder")) {
+        std::uint32_t comma = t + 1;
+        while (comma < view.end && comma < t + 6 && view.word(comma) != ",") ++comma;
+        if (comma + 1 < view.end && view.word(comma) == ",") {
+          const std::int32_t named = view.entity_at(comma + 1);
+          if (named >= 0 && entities[static_cast<std::size_t>(named)].type == EntityType::Person) e = named;
+        }
+      }
       // "the delegation of X", "X's team", "Russian forces": the entity under a group noun,
       // a country or organisation; "the envoys of his counterpart" are not the counterpart.
       if (e < 0 && is_group_noun(view.word(t))) {

@@ -600,6 +600,28 @@ DelegationMembers delegation_members(const SentenceView& view, const std::vector
   return found;
 }
 
+// "X met Y during his visit to Z": a meeting within another event of the sentence is part of
+// it; its parties join that event (and still meet each other) instead of making a second one.
+void fold_parts_into_wholes(const SentenceView& view, std::vector<EventMention>& found) {
+  for (std::size_t part = 0; part < found.size(); ++part) {
+    std::size_t whole = found.size();
+    for (std::uint32_t child : view.deps(found[part].trigger))
+      if (view.case_word(child) == "during")
+        for (std::size_t w = 0; w < found.size(); ++w)
+          if (w != part && found[w].trigger == child) whole = w;
+    if (whole == found.size()) continue;
+    EventMention& into = found[whole];
+    for (const auto* side : {&found[part].side_a, &found[part].side_b})
+      for (std::uint32_t p : *side)
+        if (std::find(into.side_a.begin(), into.side_a.end(), p) == into.side_a.end() &&
+            std::find(into.side_b.begin(), into.side_b.end(), p) == into.side_b.end())
+          into.side_a.push_back(p);
+    into.complete = into.complete || found[part].complete;
+    found.erase(found.begin() + static_cast<std::ptrdiff_t>(part));
+    --part;
+  }
+}
+
 struct ArticleEvent {
   EventKind kind;
   std::set<std::uint32_t> participants;
@@ -728,6 +750,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     find_represents(view, graph.entities, sink);
 
     std::vector<EventMention> found = find_event_mentions(view, graph.entities, doc.article.date);
+    fold_parts_into_wholes(view, found);
     const bool sentence_has_event = !found.empty();
     // This sentence's event mentions, so that a claim about one targets the event and not
     // its members, whether or not the mention joined an event yet (dates may decide that).
