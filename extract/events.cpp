@@ -564,9 +564,16 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
       if (e < 0)
         for (std::uint32_t of : obliques(view, p, {"of"}))
           if (view.entity_at(of) >= 0) e = view.entity_at(of);
-
       if (e >= 0 && entities[static_cast<std::size_t>(e)].type == EntityType::Place) {
         mention.place = e;
+        // "in Miami, Florida": the region or country written after the city.
+        std::uint32_t after = p;
+        while (after + 1 < view.end && view.entity_at(after + 1) == e) ++after;
+        if (after + 2 < view.end && view.word(after + 1) == ",") {
+          const std::int32_t wider = view.entity_at(after + 2);
+          if (wider >= 0 && wider != e && entities[static_cast<std::size_t>(wider)].type == EntityType::Place)
+            mention.wider_place = wider;
+        }
         break;
       }
     }

@@ -38,6 +38,7 @@ struct EventMention {
   std::vector<std::uint32_t> side_a;      // article entity indices (subject side)
   std::vector<std::uint32_t> side_b;      // article entity indices (object / "with" side)
   std::int32_t place = -1;                // article entity index of a Place, or -1
+  std::int32_t wider_place = -1;          // the place written after it ("Miami, Florida"), or -1
   std::string date;                       // ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or ""
   bool planned = false;
   std::string phrase;  // a nominal trigger with its modifiers ("five-hour meeting", "talks in Moscow"), or ""

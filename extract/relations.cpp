@@ -863,6 +863,9 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     if (mention.place >= 0)
       sink.add(RelationType::LocatedIn, event.entity, static_cast<std::uint32_t>(mention.place), mention.sentence,
                "located-in:event-place");
+    if (mention.wider_place >= 0)
+      sink.add(RelationType::LocatedIn, event.entity, static_cast<std::uint32_t>(mention.wider_place), mention.sentence,
+               "located-in:event-place-region");
     if (!is_encounter(mention.kind)) continue;
     const auto actor = [&](std::uint32_t p) { return graph.entities[p].type != EntityType::Place; };
     if (!mention.side_b.empty()) {

@@ -215,6 +215,9 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       // A title with the name in apposition; a meeting during a visit is part of the visit.
       {"Co-founder of Microsoft, Bill Gates, personally met with Narendra Modi during his visit to Delhi.",
        {"met-with|Gates|Modi", "participated-in|Gates|visit", "participated-in|Modi|visit", "!participated-in|Gates|meeting"}},
+      // "in City, Country": the event is in both.
+      {"Emmanuel Macron and Olaf Scholz held talks in Lyon, France, on Monday.",
+       {"located-in|meeting|Lyon", "located-in|meeting|France"}},
       // A speaker's own side is no claim target.
       {"French President Emmanuel Macron visited Berlin. The French president said France would help Germany.",
        {"represents|Macron|France", "claimed|Macron|Germany", "!claimed|Macron|France"}},
