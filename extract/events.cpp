@@ -495,6 +495,11 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
         const bool takes_part = is_encounter(kind) ? !commentary_verb(verb) : doing_verb(verb);
         if (takes_part) add_entities(view, entities, view.subjects(static_cast<std::uint32_t>(governor)), a);
       }
+      // "X's comments during an interview with Y", "X spoke during the summit": X was there.
+      if (view.case_word(t) == "during" && view.head(t) >= 0) {
+        const std::uint32_t h = static_cast<std::uint32_t>(view.head(t));
+        add_entities(view, entities, view.is_verb(h) ? view.subjects(h) : view.deps_labelled(h, "nmod:poss"), a);
+      }
       // "the withdrawal of Russian forces": who withdraws.
       if (kind == EventKind::Withdrawal) add_entities(view, entities, obliques(view, t, {"of"}), a);
       // "the talks, (which were) attended by X".

@@ -215,6 +215,11 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
       // A title with the name in apposition; a meeting during a visit is part of the visit.
       {"Co-founder of Microsoft, Bill Gates, personally met with Narendra Modi during his visit to Delhi.",
        {"met-with|Gates|Modi", "participated-in|Gates|visit", "participated-in|Modi|visit", "!participated-in|Gates|meeting"}},
+      // Who spoke during an event took part in it.
+      {"Angela Merkel's recent comments during a television interview with Markus Lanz have drawn criticism.",
+       {"met-with|Merkel|Lanz", "participated-in|Merkel|interview"}},
+      {"Rishi Sunak spoke during a meeting with Giorgia Meloni in Rome.",
+       {"met-with|Sunak|Meloni", "participated-in|Sunak|meeting", "located-in|meeting|Rome"}},
       // "in City, Country": the event is in both.
       {"Emmanuel Macron and Olaf Scholz held talks in Lyon, France, on Monday.",
        {"located-in|meeting|Lyon", "located-in|meeting|France"}},
