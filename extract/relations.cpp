@@ -190,8 +190,12 @@ void find_represents(const SentenceView& view, const std::vector<ArticleEntity>&
              !(view.is_verb(right) && !in(view.pos(right), {"VBN", "VBG"})) &&
              !(view.entity_at(right) >= 0 && entities[static_cast<std::size_t>(view.entity_at(right))].type == EntityType::Person))
         ++right;
-      for (std::uint32_t holder : title_holders(view, entities, end + 1, right))
-        sink.add(RelationType::Represents, person, holder, view.index, "represents:apposition");
+      // "..., President X, the official Xinhua news agency said.": the phrase is the speaker.
+      const bool speaker = right + 1 < view.end && is_reporting_verb(view.word(right)) &&
+                           (right + 2 == view.end || view.word(right + 1) == ".");
+      if (!speaker)
+        for (std::uint32_t holder : title_holders(view, entities, end + 1, right))
+          sink.add(RelationType::Represents, person, holder, view.index, "represents:apposition");
     }
   }
   // A title that refers back to a person, after a demonym or name: "the Russian president",

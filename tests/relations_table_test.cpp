@@ -220,6 +220,9 @@ TEST_CASE("the relation extractor gives the expected edges on sentences from out
        {"met-with|Merkel|Lanz", "participated-in|Merkel|interview"}},
       {"Rishi Sunak spoke during a meeting with Giorgia Meloni in Rome.",
        {"met-with|Sunak|Meloni", "participated-in|Sunak|meeting", "located-in|meeting|Rome"}},
+      // A sentence-final attribution is no apposition.
+      {"Li Qiang met visiting Kenyan President William Ruto, the official Xinhua news agency said.",
+       {"!represents|Ruto|Xinhua"}},
       // "in City, Country": the event is in both.
       {"Emmanuel Macron and Olaf Scholz held talks in Lyon, France, on Monday.",
        {"located-in|meeting|Lyon", "located-in|meeting|France"}},
