@@ -546,15 +546,19 @@ class Merger {
       return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
     };
     // Dates and places of every record already in a node must agree, not just of the pair.
-    const auto place_key = [&](std::uint32_t r) {
+    // The place keys are made once per event record: nodes of an event told by many articles
+    // compare every pair of their records (issue 8: keys made per pair took most of a merge).
+    std::vector<std::string> place_keys(records_.size());
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
       const std::string& place = entity_of(records_[r]).place;
-      return place.empty() ? std::string() : canonical_key(place, EntityType::Place, lexicon_);
-    };
+      if (!place.empty()) place_keys[r] = canonical_key(place, EntityType::Place, lexicon_);
+    }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members_[uf_.find(a)])
         for (std::uint32_t y : members_[uf_.find(b)]) {
           if (!agree(entity_of(records_[x]).date, entity_of(records_[y]).date)) return false;
-          const std::string px = place_key(x), py = place_key(y);
+          const std::string& px = place_keys[x];
+          const std::string& py = place_keys[y];
           if (!px.empty() && !py.empty() && px != py) return false;
         }
       return true;
@@ -569,7 +573,7 @@ class Merger {
       for (const auto& [other, count] : shared) {
         // Two in common, and at least half of the smaller event's participants.
         const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
-        if (count < 2 || count * 2 < smaller || !node_agrees(other, r)) continue;
+        if (count < 2 || count * 2 < smaller || uf_.find(other) == uf_.find(r) || !node_agrees(other, r)) continue;
         unite(other, r, "same-event",
               "a " + event.event_kind + " with " + std::to_string(count) + " participants in common, dates and places agree");
       }
