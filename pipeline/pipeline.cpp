@@ -261,9 +261,7 @@ void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint6
   ordinals.clear();
 
   auto start = Clock::now();
-  MergedGraph merged = merge_articles(sorted, lexicon);
-  // The article graphs are not needed past merging: free them before the graph is built.
-  std::vector<ArticleGraph>().swap(sorted);
+  MergedGraph merged = merge_articles(std::move(sorted), lexicon);
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
@@ -281,6 +279,9 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   std::vector<ArticleGraph> graphs;
   std::vector<std::uint64_t> ordinals;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
+    // Merge does not read the token spans (extraction files do not keep them either), and
+    // every article graph is held until the merge: drop them now (issue 8, memory).
+    std::vector<EntityReference>().swap(graph.references);
     graphs.push_back(std::move(graph));
     ordinals.push_back(ordinal);
   }, progress, report, clock);
