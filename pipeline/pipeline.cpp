@@ -228,6 +228,23 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
   return report;
 }
 
+void compact_for_merge(ArticleGraph& graph) {
+  // Merge does not read the token spans (extraction files do not keep them either).
+  std::vector<EntityReference>().swap(graph.references);
+  for (ArticleEntity& entity : graph.entities) {
+    entity.name.shrink_to_fit();
+    entity.aliases.shrink_to_fit();
+    for (std::string& alias : entity.aliases) alias.shrink_to_fit();
+    entity.alias_rules.shrink_to_fit();
+  }
+  graph.entities.shrink_to_fit();
+  for (ArticleRelation& relation : graph.relations) {
+    relation.evidence.sentence_text.shrink_to_fit();
+    relation.text.shrink_to_fit();
+  }
+  graph.relations.shrink_to_fit();
+}
+
 void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
                        const NameLexicon& lexicon, BuildReport& report) {
   // Build order: by source name, then ordinal (see run_extract()); the id only orders the
@@ -279,9 +296,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   std::vector<ArticleGraph> graphs;
   std::vector<std::uint64_t> ordinals;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
-    // Merge does not read the token spans (extraction files do not keep them either), and
-    // every article graph is held until the merge: drop them now (issue 8, memory).
-    std::vector<EntityReference>().swap(graph.references);
+    compact_for_merge(graph);
     graphs.push_back(std::move(graph));
     ordinals.push_back(ordinal);
   }, progress, report, clock);
