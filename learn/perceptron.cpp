@@ -5,10 +5,10 @@
 #include <array>
 #include <bit>
 #include <cmath>
-#include <cstring>
-#include <numeric>
 #include <cstdlib>
+#include <cstring>
 #include <new>
+#include <numeric>
 #include <stdexcept>
 
 #if defined(__linux__)

@@ -75,8 +75,8 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
                                 const ProgressCallback& progress = {});
 
 // Frees what merging an article graph does not need: its token references, and the spare
-// capacity of its vectors and strings. Every article graph is held until the merge, so this
-// is most of build's memory on a large input (issue 8).
+// capacity of its vectors and strings. Every article graph is held until the merge, and on a
+// large input they are most of build's memory (issue 8).
 void compact_for_merge(ArticleGraph& graph);
 
 // The other half: merges article graphs (in any order; they are sorted by source name and
