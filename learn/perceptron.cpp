@@ -5,9 +5,15 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <numeric>
 #include <stdexcept>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace newsgraph::learn {
 namespace {
@@ -86,6 +92,20 @@ int int16_exponent(float max_abs) {
 
 }  // namespace
 
+void* allocate_table(std::size_t bytes) {
+  constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  const std::size_t alignment = bytes >= kHugePage ? kHugePage : 64;
+  const std::size_t rounded = (std::max<std::size_t>(bytes, 1) + alignment - 1) / alignment * alignment;
+  void* table = std::aligned_alloc(alignment, rounded);
+  if (table == nullptr) throw std::bad_alloc();
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (alignment == kHugePage) madvise(table, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
+#endif
+  return table;
+}
+
+void free_table(void* table) noexcept { std::free(table); }
+
 Perceptron::Perceptron(std::uint32_t num_labels) : num_labels_(num_labels) {}
 
 const Perceptron::Slot* Perceptron::find(std::uint64_t key) const {
@@ -94,7 +114,7 @@ const Perceptron::Slot* Perceptron::find(std::uint64_t key) const {
   std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
   for (;;) {
     const Slot& slot = slots_[i];
-    if (slot.row == kEmpty) return nullptr;
+    if (slot.end == kEmpty) return nullptr;
     if (slot.key == key) return &slot;
     i = (i + 1) & mask;
   }
@@ -106,11 +126,9 @@ std::uint32_t Perceptron::find_or_insert(std::uint64_t key) {
   std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
   for (;;) {
     Slot& slot = slots_[i];
-    if (slot.row == kEmpty) {
+    if (slot.end == kEmpty) {
       if (keys_.size() >= kEmpty) throw std::length_error("Perceptron: too many features");
-      slot.key = key;
-      slot.row = static_cast<std::uint32_t>(keys_.size());
-      slot.end = 0;
+      slot = Slot{key, static_cast<std::uint32_t>(keys_.size()), 0};
       keys_.push_back(key);
       weights_.resize(weights_.size() + num_labels_, 0.0f);
       if (!finalized_) update_sums_.resize(update_sums_.size() + num_labels_, 0.0);
@@ -125,12 +143,21 @@ void Perceptron::rebuild_index(std::size_t min_capacity) {
   std::size_t capacity = 16;
   while (capacity < min_capacity || capacity < keys_.size() * 2) capacity *= 2;
   shift_ = 64 - std::countr_zero(capacity);
-  slots_.assign(capacity, Slot{0, kEmpty, 0});
+  slots_.assign(capacity, Slot{0, 0, kEmpty});
   const std::size_t mask = capacity - 1;
   for (std::uint32_t row = 0; row < keys_.size(); ++row) {
     std::size_t i = static_cast<std::size_t>((keys_[row] * kGolden) >> shift_);
-    while (slots_[i].row != kEmpty) i = (i + 1) & mask;
-    slots_[i] = finalized_ ? Slot{keys_[row], row_begin_[row], row_begin_[row + 1]} : Slot{keys_[row], row, 0};
+    while (slots_[i].end != kEmpty) i = (i + 1) & mask;
+    Slot& slot = slots_[i];
+    slot = finalized_ ? Slot{keys_[row], row_begin_[row], row_begin_[row + 1]} : Slot{keys_[row], row, 0};
+    if (!inline_rows()) continue;
+    std::uint32_t q[kInlineLabels] = {0, 0, 0};
+    for (std::uint32_t e = row_begin_[row]; e < row_begin_[row + 1]; ++e) {
+      const auto multiple = static_cast<std::int16_t>(entries_[e].value / quantum_);  // exact: see deserialize()
+      q[entries_[e].label] = static_cast<std::uint16_t>(multiple);
+    }
+    slot.row = q[0] | q[1] << 16;
+    slot.end = q[2];
   }
 }
 
@@ -146,6 +173,7 @@ void Perceptron::dense_row(std::uint32_t r, float* out) const {
 float Perceptron::weight(std::uint64_t feature, std::uint32_t label) const {
   const Slot* slot = find(feature);
   if (slot == nullptr || label >= num_labels_) return 0.0f;
+  if (inline_rows()) return inline_weight(*slot, label);
   if (!finalized_) return weights_[static_cast<std::size_t>(slot->row) * num_labels_ + label];
   for (std::uint32_t e = slot->row; e < slot->end; ++e)
     if (entries_[e].label == label) return entries_[e].value;
@@ -157,12 +185,14 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
   const std::uint32_t n = num_labels_;
   const std::size_t mask = slots_.size() - 1;
   float* out = scores.data();
-  // In batches: prefetch every feature's slot, then probe and prefetch the rows found, then
-  // add them up, so that the cache misses of a batch overlap instead of queueing.
+  // In batches: prefetch every feature's slot, then probe (and prefetch the rows not inline in
+  // their slot), then add the rows up in feature order, so that the cache misses of a batch
+  // overlap instead of queueing. Each score gets its terms in the order a plain loop over the
+  // features adds them, and zero weights are skipped, so the sums are the same to the bit.
   constexpr std::size_t kBatch = 64;
   std::size_t index[kBatch];
-  std::uint32_t rows[kBatch];  // training: row index; finalized: first entry
-  std::uint32_t ends[kBatch];  // finalized: one past the last entry
+  const Slot* found_slots[kBatch];
+  const bool inline_rows = this->inline_rows();
   for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
     const std::size_t count = std::min(kBatch, features.size() - begin);
     for (std::size_t k = 0; k < count; ++k) {
@@ -174,12 +204,12 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
       const std::uint64_t key = features[begin + k];
       for (std::size_t i = index[k];; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
-        if (slot.row == kEmpty) break;
+        if (slot.end == kEmpty) break;
         if (slot.key == key) {
-          ends[found] = slot.end;
-          rows[found++] = slot.row;
+          found_slots[found++] = &slot;
+          if (inline_rows) break;
           if (finalized_) {
-            prefetch(&entries_[slot.row]);
+            prefetch(entries_.data() + slot.row);
           } else {
             const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * n);
             for (std::size_t offset = 0; offset < n * sizeof(float); offset += 64) prefetch(row + offset);
@@ -188,17 +218,27 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
         }
       }
     }
-    if (finalized_) {
+    if (inline_rows) {
+      float sum[kInlineLabels] = {0.0f, 0.0f, 0.0f};
+      std::copy_n(out, n, sum);
       for (std::size_t k = 0; k < found; ++k) {
-        const Entry* e = entries_.data() + rows[k];
-        const Entry* end = entries_.data() + ends[k];
+        for (std::uint32_t l = 0; l < kInlineLabels; ++l) {
+          const float w = inline_weight(*found_slots[k], l);  // 0 for labels >= n
+          sum[l] = w != 0.0f ? sum[l] + w : sum[l];  // a select, not a branch
+        }
+      }
+      std::copy_n(sum, n, out);
+    } else if (finalized_) {
+      for (std::size_t k = 0; k < found; ++k) {
+        const Entry* e = entries_.data() + found_slots[k]->row;
+        const Entry* end = entries_.data() + found_slots[k]->end;
         for (; e != end; ++e) out[e->label] += e->value;
       }
-      continue;
-    }
-    for (std::size_t k = 0; k < found; ++k) {
-      const float* w = weights_.data() + static_cast<std::size_t>(rows[k]) * n;
-      for (std::uint32_t l = 0; l < n; ++l) out[l] += w[l];
+    } else {
+      for (std::size_t k = 0; k < found; ++k) {
+        const float* w = weights_.data() + static_cast<std::size_t>(found_slots[k]->row) * n;
+        for (std::uint32_t l = 0; l < n; ++l) out[l] += w[l];
+      }
     }
   }
 }
@@ -363,6 +403,10 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
     if (model.keys_[i - 1] >= model.keys_[i]) return fail("corrupt: feature hashes not in ascending order");
   const std::size_t count = num_rows * num_labels;
   const float scale = static_cast<float>(std::ldexp(1.0, exponent));
+  // Every weight below is q * scale with q an int16; a power of two in the float range keeps
+  // the product exact, and weight / scale gives q back (rebuild_index() stores q inline).
+  const bool exact_multiples = encoding != 0 && std::isnormal(scale) && std::isnormal(scale * 32767.0f);
+  model.quantum_ = exact_multiples ? scale : 0.0f;
   model.row_begin_.reserve(num_rows + 1);
   model.row_begin_.push_back(0);
   if (encoding == 0 || encoding == 1) {

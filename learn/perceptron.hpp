@@ -38,6 +38,24 @@ enum class WeightEncoding : std::uint8_t {
                      // (label, q) pairs: a fraction of the size for sparse rows
 };
 
+// Memory for the tables that scoring reads at random: 64-byte aligned (a slot never spans two
+// cache lines) and, from 2 MB up, in transparent huge pages where the system offers them, so
+// that a probe into a table of tens of MB does not also miss the TLB (issue 8).
+void* allocate_table(std::size_t bytes);
+void free_table(void* table) noexcept;
+
+template <typename T>
+struct TableAllocator {
+  using value_type = T;
+  TableAllocator() = default;
+  template <typename U>
+  TableAllocator(const TableAllocator<U>&) {}
+  T* allocate(std::size_t n) { return static_cast<T*>(allocate_table(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t) noexcept { free_table(p); }
+  template <typename U>
+  bool operator==(const TableAllocator<U>&) const { return true; }
+};
+
 class Perceptron {
  public:
   explicit Perceptron(std::uint32_t num_labels = 0);
@@ -87,14 +105,25 @@ class Perceptron {
 
  private:
   static constexpr std::uint32_t kEmpty = 0xffffffffu;
-  // A finalized slot holds its row's entry range itself, so that scoring a feature costs one
-  // dependent memory access less than going through row_begin_ (issue 8: scoring is the
-  // pipeline's hot loop, bound by cache misses).
+  // Scoring is the pipeline's hot loop and bound by cache misses (issue 8), so a finalized
+  // slot carries what scoring needs: its row's entry range (one dependent access less than
+  // going through row_begin_), or, for a model of at most kInlineLabels classes read from
+  // int16 weights (the parser's moves: 1.8 M rows, most of the scoring), the row itself as
+  // int16 multiples of quantum_, so that such a feature costs one cache line.
+  static constexpr std::uint32_t kInlineLabels = 3;
   struct Slot {
     std::uint64_t key;
-    std::uint32_t row;  // kEmpty when the slot is free; finalized: the row's first entry
-    std::uint32_t end;  // finalized: one past the row's last entry in entries_
+    std::uint32_t row;  // training: the row; finalized: the row's first entry in entries_,
+                        // or inline: the weights of labels 0 and 1 (int16 each)
+    std::uint32_t end;  // kEmpty when the slot is free; finalized: one past the row's last
+                        // entry, or inline: the weight of label 2 (int16); training: 0
   };
+  bool inline_rows() const { return quantum_ != 0.0f && num_labels_ <= kInlineLabels; }
+  // The inline weight of `label` in `slot` (REQUIRES inline_rows()).
+  float inline_weight(const Slot& slot, std::uint32_t label) const {
+    const std::uint32_t bits = label == 2 ? slot.end : slot.row >> (16 * label);
+    return static_cast<float>(static_cast<std::int16_t>(bits & 0xffffu)) * quantum_;
+  }
 
   // The slot of `key`, or nullptr.
   const Slot* find(std::uint64_t key) const;
@@ -107,7 +136,8 @@ class Perceptron {
   void dense_row(std::uint32_t r, float* out) const;
 
   std::uint32_t num_labels_ = 0;
-  std::vector<Slot> slots_;            // power-of-two size, load factor <= 1/2
+  std::vector<Slot, TableAllocator<Slot>> slots_;  // power-of-two size, load factor <= 1/2
+  float quantum_ = 0.0f;  // read from int16 weights: every weight is an int16 times this
   int shift_ = 64;                     // slot of key k: (k * golden) >> shift_
   std::vector<std::uint64_t> keys_;    // keys_[row]
   std::vector<float> weights_;         // training: row r at [r * num_labels_, (r + 1) * num_labels_)
@@ -116,7 +146,7 @@ class Perceptron {
     std::uint32_t label;
   };
   std::vector<std::uint32_t> row_begin_;  // finalized: row r's entries [row_begin_[r], row_begin_[r + 1])
-  std::vector<Entry> entries_;            // finalized: non-zero weights, by row, labels ascending
+  std::vector<Entry, TableAllocator<Entry>> entries_;  // finalized: non-zero weights, by row, labels ascending
   std::vector<double> update_sums_;    // training only: u per weight (see top of file)
   std::uint64_t clock_ = 0;            // examples seen (next_example() calls)
   bool finalized_ = false;

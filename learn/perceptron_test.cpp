@@ -1,6 +1,7 @@
 #include "learn/perceptron.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <vector>
 
 #include "learn/features.hpp"
@@ -133,4 +134,39 @@ TEST_CASE("sparse int16 weights are smaller than dense ones for sparse rows", "[
   CHECK(sparse.size() * 4 < dense.size());
   auto truncated = Perceptron::deserialize(std::string_view(sparse).substr(0, sparse.size() - 2));
   CHECK_FALSE(truncated);
+}
+
+TEST_CASE("a model of up to 3 classes read from int16 weights scores as its float32 form, to the bit", "[learn]") {
+  // Such models keep their rows inside the hash table's slots (the parser's moves); the sums
+  // must not change, whatever the feature order, repeats, absent features or starting scores.
+  for (std::uint32_t labels : {2u, 3u}) {
+    Perceptron model(labels);
+    for (std::uint64_t f = 0; f < 500; ++f) {
+      model.update(std::vector<std::uint64_t>{f, f / 3, 1000 + f % 7}, static_cast<std::uint32_t>(f % labels),
+                   static_cast<std::uint32_t>((f / 2 + 1) % labels), 0.1f + 0.01f * static_cast<float>(f % 13));
+      model.next_example();
+    }
+    model.finalize();
+    std::string int16_bytes;
+    model.serialize(int16_bytes, WeightEncoding::kInt16);
+    auto inline_rows = Perceptron::deserialize(int16_bytes);
+    REQUIRE(inline_rows);
+    std::string float_bytes;
+    inline_rows->serialize(float_bytes, WeightEncoding::kFloat32);
+    auto entry_rows = Perceptron::deserialize(float_bytes);
+    REQUIRE(entry_rows);
+    std::string again;
+    inline_rows->serialize(again, WeightEncoding::kInt16);
+    CHECK(again == int16_bytes);
+    for (std::uint64_t f = 0; f < 1010; f += 7)
+      for (std::uint32_t l = 0; l < labels; ++l) CHECK(inline_rows->weight(f, l) == entry_rows->weight(f, l));
+    std::vector<std::uint64_t> features;
+    for (std::uint64_t i = 0; i < 150; ++i) features.push_back((i * 7919) % 1200);  // repeats, absent ones
+    for (float start : {0.0f, 1.5f, -3.25f}) {
+      std::vector<float> a(labels, start), b(labels, start);
+      inline_rows->score(features, a);
+      entry_rows->score(features, b);
+      CHECK(std::memcmp(a.data(), b.data(), labels * sizeof(float)) == 0);
+    }
+  }
 }

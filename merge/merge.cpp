@@ -27,7 +27,7 @@ struct Record {
   std::string key;                 // canonical key
   std::vector<std::string> words;  // its words
   bool country = false;
-  std::vector<std::uint64_t> context;  // hashes of co-mentioned entities' keys, sorted
+  std::uint64_t key_hash = 0;  // hash_key(key)
 };
 
 struct Link {
@@ -98,6 +98,9 @@ class Merger {
  public:
   Merger(std::span<const ArticleGraph> articles, const NameLexicon& lexicon)
       : articles_(articles), lexicon_(lexicon), uf_(0) {}
+  // A merger that may move the articles' strings into its result and free them as it goes.
+  Merger(std::vector<ArticleGraph>& consumable, const NameLexicon& lexicon)
+      : articles_(consumable), lexicon_(lexicon), uf_(0), consumable_(&consumable) {}
 
   MergedGraph run() {
     make_records();
@@ -143,16 +146,20 @@ class Merger {
         return article.entities[x].mentions > article.entities[y].mentions;
       });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
-      std::vector<std::uint64_t> hashes;
+      std::vector<std::uint64_t>& hashes = article_context_.emplace_back();
       for (std::uint32_t e : order) hashes.push_back(hash_key(records_[first + e].key));
-      for (std::uint32_t e = 0; e < article.entities.size(); ++e) {
-        Record& record = records_[first + e];
-        const std::uint64_t own = hash_key(record.key);
-        for (std::uint64_t h : hashes)
-          if (h != own) record.context.push_back(h);
-        std::sort(record.context.begin(), record.context.end());
-      }
+      std::sort(hashes.begin(), hashes.end());
+      for (std::uint32_t e = 0; e < article.entities.size(); ++e) records_[first + e].key_hash = hash_key(records_[first + e].key);
     }
+  }
+
+  // Calls f(h) for the hashes of the entities co-mentioned with record r, ascending: its
+  // article's context without r's own key. One list per article, not per record (issue 8:
+  // per-record copies were the largest part of a merge's memory).
+  template <typename F>
+  void for_each_context(std::uint32_t r, F f) const {
+    for (std::uint64_t h : article_context_[records_[r].article])
+      if (h != records_[r].key_hash) f(h);
   }
 
   void unite(std::uint32_t a, std::uint32_t b, std::string rule, std::string detail) {
@@ -291,13 +298,13 @@ class Merger {
     std::size_t scanned = 0;
     for (std::uint32_t r : members_[root_a]) {
       if (++scanned > kMaxContextScan) break;
-      seen.insert(records_[r].context.begin(), records_[r].context.end());
+      for_each_context(r, [&](std::uint64_t h) { seen.insert(h); });
     }
     scanned = 0;
     for (std::uint32_t r : members_[root_b]) {
       if (++scanned > kMaxContextScan) break;
-      for (std::uint64_t h : records_[r].context) {
-        if (!seen.count(h) || !shared.insert(h).second) continue;
+      for (std::uint64_t h : article_context_[records_[r].article]) {
+        if (h == records_[r].key_hash || !seen.count(h) || !shared.insert(h).second) continue;
         if (first && shared.size() == 1) *first = context_name(h, records_[r].article);
         if (shared.size() >= enough) return shared.size();
       }
@@ -546,15 +553,19 @@ class Merger {
       return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
     };
     // Dates and places of every record already in a node must agree, not just of the pair.
-    const auto place_key = [&](std::uint32_t r) {
+    // The place keys are made once per event record: nodes of an event told by many articles
+    // compare every pair of their records (issue 8: keys made per pair took most of a merge).
+    std::vector<std::string> place_keys(records_.size());
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
       const std::string& place = entity_of(records_[r]).place;
-      return place.empty() ? std::string() : canonical_key(place, EntityType::Place, lexicon_);
-    };
+      if (!place.empty()) place_keys[r] = canonical_key(place, EntityType::Place, lexicon_);
+    }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members_[uf_.find(a)])
         for (std::uint32_t y : members_[uf_.find(b)]) {
           if (!agree(entity_of(records_[x]).date, entity_of(records_[y]).date)) return false;
-          const std::string px = place_key(x), py = place_key(y);
+          const std::string& px = place_keys[x];
+          const std::string& py = place_keys[y];
           if (!px.empty() && !py.empty() && px != py) return false;
         }
       return true;
@@ -569,7 +580,7 @@ class Merger {
       for (const auto& [other, count] : shared) {
         // Two in common, and at least half of the smaller event's participants.
         const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
-        if (count < 2 || count * 2 < smaller || !node_agrees(other, r)) continue;
+        if (count < 2 || count * 2 < smaller || uf_.find(other) == uf_.find(r) || !node_agrees(other, r)) continue;
         unite(other, r, "same-event",
               "a " + event.event_kind + " with " + std::to_string(count) + " participants in common, dates and places agree");
       }
@@ -631,6 +642,22 @@ class Merger {
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
+      if (consumable_ != nullptr) {
+        // Nothing reads the article past this point: move its strings, then free it, so the
+        // evidence is never held twice (issue 8, memory).
+        ArticleGraph& article = (*consumable_)[a];
+        const std::size_t entities = article.entities.size();
+        merged.articles.push_back({std::move(article.article_id), std::move(article.source), std::move(article.title),
+                                   std::move(article.date), std::move(article.url)});
+        for (ArticleRelation& rel : article.relations) {
+          if (rel.source >= entities || rel.target >= entities) continue;
+          merged.sightings.push_back({id_of_record[first + rel.source], id_of_record[first + rel.target], rel.type,
+                                      std::move(rel.evidence), std::move(rel.text), std::move(rel.status)});
+        }
+        article = ArticleGraph();
+        first += entities;
+        continue;
+      }
       const ArticleGraph& article = articles_[a];
       merged.articles.push_back({article.article_id, article.source, article.title, article.date, article.url});
       for (const ArticleRelation& rel : article.relations) {
@@ -684,10 +711,12 @@ class Merger {
   std::span<const ArticleGraph> articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
+  std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
   UnionFind uf_;
   std::vector<std::vector<std::uint32_t>> members_;  // root -> its records
   std::vector<Link> links_;
   std::vector<bool> weak_type_;  // record joined by a person-name rule against its tagger type
+  std::vector<ArticleGraph>* consumable_ = nullptr;  // articles_ itself, when the merge may consume it
 };
 
 std::string escape_field(std::string_view text) {
@@ -700,6 +729,12 @@ std::string escape_field(std::string_view text) {
 
 MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLexicon& lexicon) {
   return Merger(articles, lexicon).run();
+}
+
+MergedGraph merge_articles(std::vector<ArticleGraph>&& articles, const NameLexicon& lexicon) {
+  MergedGraph merged = Merger(articles, lexicon).run();
+  std::vector<ArticleGraph>().swap(articles);
+  return merged;
 }
 
 Status write_merge_explanations(const MergeExplanations& explanations, const std::string& path) {

@@ -82,6 +82,9 @@ struct MergedGraph {
 // order. `lexicon` is read-only.
 MergedGraph merge_articles(std::span<const ArticleGraph> articles,
                            const NameLexicon& lexicon = NameLexicon::builtin());
+// The same result; consumes `articles` (left empty), freeing each article's evidence as it
+// moves into the result, so that a large merge does not hold it twice.
+MergedGraph merge_articles(std::vector<ArticleGraph>&& articles, const NameLexicon& lexicon);
 
 // Writes the explanations as text, atomically: per node a header line
 // "<id>\t<label>\t<Type>\t<records> records", then one line per absorbed form

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "ingest/ingest.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace newsgraph {
 namespace {
@@ -279,6 +280,7 @@ void read_extraction_file(const std::string& path, ExtractionRead& read) {
         read.errors.push_back(where + ": " + problem);
         continue;
       }
+      compact_for_merge(graph);
       read.graphs.push_back(std::move(graph));
       read.ordinals.push_back(ordinal);
     }

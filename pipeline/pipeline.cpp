@@ -228,6 +228,23 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
   return report;
 }
 
+void compact_for_merge(ArticleGraph& graph) {
+  // Merge does not read the token spans (extraction files do not keep them either).
+  std::vector<EntityReference>().swap(graph.references);
+  for (ArticleEntity& entity : graph.entities) {
+    entity.name.shrink_to_fit();
+    entity.aliases.shrink_to_fit();
+    for (std::string& alias : entity.aliases) alias.shrink_to_fit();
+    entity.alias_rules.shrink_to_fit();
+  }
+  graph.entities.shrink_to_fit();
+  for (ArticleRelation& relation : graph.relations) {
+    relation.evidence.sentence_text.shrink_to_fit();
+    relation.text.shrink_to_fit();
+  }
+  graph.relations.shrink_to_fit();
+}
+
 void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
                        const NameLexicon& lexicon, BuildReport& report) {
   // Build order: by source name, then ordinal (see run_extract()); the id only orders the
@@ -261,9 +278,7 @@ void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint6
   ordinals.clear();
 
   auto start = Clock::now();
-  MergedGraph merged = merge_articles(sorted, lexicon);
-  // The article graphs are not needed past merging: free them before the graph is built.
-  std::vector<ArticleGraph>().swap(sorted);
+  MergedGraph merged = merge_articles(std::move(sorted), lexicon);
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
@@ -281,6 +296,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   std::vector<ArticleGraph> graphs;
   std::vector<std::uint64_t> ordinals;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
+    compact_for_merge(graph);
     graphs.push_back(std::move(graph));
     ordinals.push_back(ordinal);
   }, progress, report, clock);
