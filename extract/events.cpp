@@ -65,6 +65,9 @@ bool is_call_sentence(const SentenceView& view) {
   return false;
 }
 
+// "ministers convened": a meeting whose subject is the whole group that met.
+bool is_gathering_verb(std::string_view word) { return in(word, {"convened", "convene", "convenes"}); }
+
 bool has_particle(const SentenceView& view, std::uint32_t t, std::string_view particle) {
   for (std::uint32_t child : view.deps(t))
     if (view.label(child) == "compound:prt" && view.word(child) == particle) return true;
@@ -109,13 +112,14 @@ bool trigger_kind(const SentenceView& view, std::uint32_t t, EventKind& kind) {
                      {"signed", "sign", "signing", "reached", "concluded", "struck", "forged", "clinched"}))
       return false;
   }
+  if (is_gathering_verb(word) && !verb) return false;
   if (in(word, {"received", "hosted", "host", "hosts", "attack", "attacked", "arrested", "detained", "ruled", "withdraw",
-                "withdrew", "convened", "convene", "convenes"}) &&
+                "withdrew"}) &&
       !verb)
     return false;
   if (word == "ruled" && has_particle(view, t, "out")) return false;  // "ruled out a meeting"
   // "ministers convened"; not "the meeting was convened", whose noun is the trigger.
-  if (in(word, {"convened", "convene", "convenes"}) && !view.deps_labelled(t, "nsubj:pass").empty()) return false;
+  if (is_gathering_verb(word) && !view.deps_labelled(t, "nsubj:pass").empty()) return false;
   // "filed for bankruptcy", "a bankruptcy filing"; not "the risk of bankruptcy".
   if (kind == EventKind::Bankruptcy) {
     const std::int32_t h = view.head(t);
@@ -216,12 +220,6 @@ bool future(const SentenceView& view, std::uint32_t t) {
   return false;
 }
 
-// Nouns for a group that acts for an entity.
-bool is_group_noun(std::string_view word) {
-  return in(word, {"delegation", "team", "envoys", "envoy", "representatives", "officials", "negotiators", "side",
-                   "counterpart", "counterparts", "leaders", "government", "administration", "forces", "troops",
-                   "army", "military", "diplomats", "ministers", "members", "states"});
-}
 
 // The entities of `tokens` and their conjuncts.
 void add_entities(const SentenceView& view, const std::vector<ArticleEntity>& entities, const std::vector<std::uint32_t>& tokens,
@@ -337,6 +335,14 @@ bool parse_iso_day(std::string_view date, long& days) {
 }
 
 }  // namespace
+
+// Nouns for a group that acts for an entity.
+bool is_group_noun(std::string_view word) {
+  return in(word, {"delegation", "team", "envoys", "envoy", "representatives", "officials", "negotiators", "side",
+                   "counterpart", "counterparts", "leaders", "government", "administration", "forces", "troops",
+                   "army", "military", "diplomats", "ministers", "members", "states", "nations", "countries", "allies",
+                   "authorities", "soldiers"});
+}
 
 std::string_view event_noun(EventKind kind) {
   switch (kind) {
@@ -604,7 +610,7 @@ std::vector<EventMention> find_event_mentions(const SentenceView& view, const st
     // An encounter needs two parties (a visit: a visitor and a place); other events one party.
     // A gathering ("NATO ministers convened") needs one; a capture or invasion may name only
     // its place ("the conquest of Mariupol").
-    const bool gathering = verb && in(view.word(t), {"convened", "convene", "convenes"});
+    const bool gathering = verb && is_gathering_verb(view.word(t));
     const bool enough = kind == EventKind::Visit ? (actors(mention.side_a) + actors(mention.side_b) >= 1 &&
                                                     (total >= 2 || mention.place >= 0))
                         : gathering            ? total >= 1

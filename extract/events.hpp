@@ -59,6 +59,9 @@ struct EventMention {
 std::vector<EventMention> find_event_mentions(const SentenceView& view, const std::vector<ArticleEntity>& entities,
                                               std::string_view article_date);
 
+// Nouns for a group of people who act for an entity ("delegation", "officials", "troops").
+bool is_group_noun(std::string_view lower_word);
+
 // The event kind a word names, if any ("talks" -> Meeting), for claims about an event.
 bool event_word_kind(std::string_view lower_word, EventKind& kind);
 

@@ -501,11 +501,8 @@ void find_claims(const SentenceView& view, const std::vector<ArticleEntity>& ent
       const std::int32_t e = view.entity_at(t);
       // A demonym counts for its country only as the people acting for it ("accused European
       // nations of ..."), not as a mere adjective ("Russian gas").
-      const bool country_people =
-          view.is_demonym(t) && view.head(t) >= 0 && view.label(t) == "amod" &&
-          in(view.word(static_cast<std::uint32_t>(view.head(t))),
-             {"nations", "countries", "states", "officials", "leaders", "government", "authorities", "allies",
-              "forces", "troops", "army", "military", "soldiers", "diplomats", "negotiators", "delegation"});
+      const bool country_people = view.is_demonym(t) && view.head(t) >= 0 && view.label(t) == "amod" &&
+                                  is_group_noun(view.word(static_cast<std::uint32_t>(view.head(t))));
       if (e >= 0 && (!view.is_demonym(t) || country_people) && view.kind[t - view.first] != EntityReference::Kind::Pronoun &&
           !inside_event.count(static_cast<std::uint32_t>(e)) && !described.count(t) &&
           std::find(targets.begin(), targets.end(), static_cast<std::uint32_t>(e)) == targets.end())

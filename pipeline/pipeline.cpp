@@ -209,6 +209,14 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
   }
 }
 
+// The models, their load time counted in the Load stage.
+Result<std::unique_ptr<Annotators>> load_timed(const PipelineOptions& options, StageClock& clock) {
+  const auto start = Clock::now();
+  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
+  if (loaded) clock.add(Stage::Load, start);
+  return loaded;
+}
+
 void fill_stage_seconds(const StageClock& clock, BuildReport& report) {
   for (std::size_t s = 0; s < report.stage_seconds.size(); ++s) report.stage_seconds[s] = clock.nanos[s].load() / 1e9;
 }
@@ -219,10 +227,8 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
                                 const ProgressCallback& progress) {
   BuildReport report;
   StageClock clock;
-  const auto load_start = Clock::now();
-  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
+  Result<std::unique_ptr<Annotators>> loaded = load_timed(options, clock);
   if (!loaded) return loaded.status();
-  clock.add(Stage::Load, load_start);
   extract_all(**loaded, options, sink, progress, report, clock);
   fill_stage_seconds(clock, report);
   return report;
@@ -289,10 +295,8 @@ void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint6
 Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
   BuildReport report;
   StageClock clock;
-  const auto load_start = Clock::now();
-  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
+  Result<std::unique_ptr<Annotators>> loaded = load_timed(options, clock);
   if (!loaded) return loaded.status();
-  clock.add(Stage::Load, load_start);
   std::vector<ArticleGraph> graphs;
   std::vector<std::uint64_t> ordinals;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
