@@ -239,15 +239,15 @@ Status PosTagger::set_wordnet(std::string text) {
 }
 
 std::uint32_t PosTagger::wordnet_lookup(std::uint64_t key) const {
-  const auto it = wordnet_index_.find(key);
-  return it == wordnet_index_.end() ? 0u : it->second;
+  const std::uint8_t* bits = wordnet_index_.find(key);
+  return bits ? *bits : 0u;
 }
 
 void PosTagger::tag_ids(std::span<const std::string_view> words, std::vector<std::uint16_t>& tag_ids) const {
   Scratch& s = scratch();
   auto lookup = [this](std::uint64_t key) {
-    const auto it = lexicon_index_.find(key);
-    return it == lexicon_index_.end() ? detail::LexiconHit{} : detail::LexiconHit{it->second.class_hash, it->second.dict_tag};
+    const LexiconValue* value = lexicon_index_.find(key);
+    return value ? detail::LexiconHit{value->class_hash, value->dict_tag} : detail::LexiconHit{};
   };
   auto wordnet = [this](std::uint64_t key) { return wordnet_lookup(key); };
   detail::analyse(words, lookup, wordnet, s.info, s.buffer, s.lower);

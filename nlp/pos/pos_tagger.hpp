@@ -25,7 +25,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/document.hpp"
@@ -33,6 +32,7 @@
 #include "learn/model_file.hpp"
 #include "learn/perceptron.hpp"
 #include "nlp/conllu/conllu.hpp"
+#include "nlp/pos/hash_index.hpp"
 #include "nlp/pos/pos_form.hpp"
 
 namespace newsgraph::pos {
@@ -95,9 +95,9 @@ class PosTagger {
   std::vector<std::string> tags_;
   learn::ModelHeader header_;
   std::vector<std::pair<std::string, LexiconEntry>> lexicon_;  // sorted by word
-  std::unordered_map<std::uint64_t, LexiconValue> lexicon_index_;  // hash of the word
+  detail::HashIndex<LexiconValue> lexicon_index_;        // hash of the word
   std::string wordnet_text_;  // section "wordnet": data/wordnet-pos.tsv as trained with, or empty
-  std::unordered_map<std::uint64_t, std::uint8_t> wordnet_index_;  // wordnet_key(form) → bits
+  detail::HashIndex<std::uint8_t> wordnet_index_;       // wordnet_key(form) → bits
 };
 
 // Fills doc.pos with one tag per token of doc.tokens, sentence by sentence (doc.sentences).

@@ -133,8 +133,7 @@ PosTagger PosTrainer::train(const std::vector<conllu::TreebankSentence>& train_b
       for (std::size_t t = 0; t < num_tag_set; ++t) rest[t] = row[t] - (it == fold_counts[k].end() ? 0 : it->second[t]);
       const std::uint32_t total = std::accumulate(rest.begin(), rest.end(), 0u);
       detail::LexiconHit hit;
-      const auto full = tagger.lexicon_index_.find(detail::lexicon_key(word));
-      if (full != tagger.lexicon_index_.end()) hit.dict_tag = full->second.dict_tag;
+      if (const auto* full = tagger.lexicon_index_.find(detail::lexicon_key(word))) hit.dict_tag = full->dict_tag;
       if (total >= static_cast<std::uint32_t>(options.class_min_count))
         hit.class_hash = learn::hash_feature(detail::kClassValue, std::string_view(tag_class(rest, total)));
       if (hit.class_hash != 0 || hit.dict_tag >= 0) fold_lexicon[k][detail::lexicon_key(word)] = hit;
