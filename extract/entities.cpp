@@ -219,6 +219,36 @@ class Resolver {
       if (!name.organization_suffix) {
         std::uint32_t t = name.first_token;
         bool strong = false;
+        // "Minister of Education Jane Roe", "Secretary of State John F. Doe": the tagger's span
+        // starts with the office's department. The person is the name at its end: the surname,
+        // the particles and initials before it and one given name, or what follows an
+        // honorific ("Undersecretary for Education Mr. Roe").
+        // The tagger often types the whole span as the department's organisation; it is taken
+        // as a person only when the words left are capitalised, no organisation word ends
+        // them, and they do not continue a list ("Health and Human Services").
+        if ((mention.type == EntityType::Person || mention.type == EntityType::Organization) &&
+            name.first_token >= 2 && name.end_token - name.first_token >= 3 &&
+            in(tkey(name.first_token - 1), {"of", "for"}) && is_person_title(tkey(name.first_token - 2)) &&
+            !is_organization_word(tkey(name.end_token - 1))) {
+          const auto initial = [&](std::uint32_t u) {
+            const std::string_view w = doc_.token_text(u);
+            return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.';
+          };
+          std::uint32_t start = name.end_token - 1;
+          while (start > name.first_token + 1 && (is_name_particle(tkey(start - 1)) || initial(start - 1))) --start;
+          if (start > name.first_token + 1) --start;  // the given name
+          for (std::uint32_t u = name.first_token; u + 1 < name.end_token; ++u)
+            if (is_person_title(tkey(u))) start = std::max(start, u + 1);
+          bool person = !in(tkey(start - 1), {"and", "&", "of", "for", "the"});
+          for (std::uint32_t u = start; u < name.end_token; ++u)
+            person = person && (is_capitalised(doc_.token_text(u)) || is_name_particle(tkey(u)));
+          if (person) {
+            name.titles.insert(tkey(name.first_token - 2));
+            name.type = EntityType::Person;
+            t = start;
+            strong = true;
+          }
+        }
         // Titles, honorifics, and demonyms that stand before a title ("German Chancellor").
         const auto title_at = [&](std::uint32_t u) {
           while (u < name.end_token && is_demonym_key(tkey(u))) ++u;

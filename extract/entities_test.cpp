@@ -239,6 +239,31 @@ TEST_CASE("resolve_entities joins a person name the tagger split at its particle
   CHECK(resolve_entities(doc2).entities.size() == 2);
 }
 
+TEST_CASE("resolve_entities leaves an office's department out of the name after it", "[extract]") {
+  const Document doc = bracketed(
+      "Minister of [PER Culture Marta Lindqvist] spoke . Secretary of [PER State Tom H. Brandt] replied . "
+      "Undersecretary for [PER Transport Mr. Okafor] agreed . Minister for [PER Foreign Affairs Ola von der Lindt] left .");
+  const ResolvedEntities resolved = resolve_entities(doc);
+  std::vector<std::string> names;
+  for (const auto& entity : resolved.entities) names.push_back(entity.name);
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"Marta Lindqvist", "Okafor", "Ola von der Lindt", "Tom H. Brandt"});
+  // The tagger typed the department and the person one organisation.
+  const Document typed_org = bracketed("Minister of [ORG Fisheries Ola Brandt] spoke .");
+  REQUIRE(resolve_entities(typed_org).entities.size() == 1);
+  CHECK(resolve_entities(typed_org).entities[0].name == "Ola Brandt");
+  CHECK(resolve_entities(typed_org).entities[0].type == EntityType::Person);
+  // Without an office before "of", the whole span is the name; organisations stay whole.
+  for (const std::string marked : {"Friends of [PER Anna Maria Lindt] spoke .",
+                                   "Minister of [ORG Health and Human Services] spoke .",
+                                   "Minister of [ORG Acme Widget Group] spoke ."}) {
+    const ResolvedEntities whole = resolve_entities(bracketed(marked));
+    REQUIRE(whole.entities.size() == 1);
+    CHECK(marked.find(whole.entities[0].name) != std::string::npos);
+    CHECK(whole.entities[0].name.find(' ') != std::string::npos);
+  }
+}
+
 TEST_CASE("resolve_entities reads a title in apposition to a name as describing that name", "[extract]") {
   const Document doc = bracketed(
       "President [PER Rufus Teasdale] spoke . [PER Ola Brandt] , the president of [LOC Freedonia] , replied .");
