@@ -226,9 +226,14 @@ class Resolver {
         // The tagger often types the whole span as the department's organisation; it is taken
         // as a person only when the words left are capitalised, no organisation word ends
         // them, and they do not continue a list ("Health and Human Services").
+        // "Secretary of the Army Jane Roe": the office's "of" may take an article.
+        const std::uint32_t of_at =
+            name.first_token >= 3 && in(doc_.token_text(name.first_token - 1), {"the", "The"}) ? name.first_token - 2
+                                                                                            : name.first_token - 1;
         if ((mention.type == EntityType::Person || mention.type == EntityType::Organization) &&
             name.first_token >= 2 && name.end_token - name.first_token >= 3 &&
-            in(tkey(name.first_token - 1), {"of", "for"}) && is_person_title(tkey(name.first_token - 2)) &&
+            in(tkey(of_at), {"of", "for"}) && of_at >= 1 &&
+            (is_person_title(tkey(of_at - 1)) || in(tkey(of_at - 1), {"secretary", "director"})) &&
             !is_organization_word(tkey(name.end_token - 1))) {
           const auto initial = [&](std::uint32_t u) {
             const std::string_view w = doc_.token_text(u);
@@ -243,7 +248,7 @@ class Resolver {
           for (std::uint32_t u = start; u < name.end_token; ++u)
             person = person && (is_capitalised(doc_.token_text(u)) || is_name_particle(tkey(u)));
           if (person) {
-            name.titles.insert(tkey(name.first_token - 2));
+            name.titles.insert(tkey(of_at - 1));
             name.type = EntityType::Person;
             t = start;
             strong = true;

@@ -242,12 +242,13 @@ TEST_CASE("resolve_entities joins a person name the tagger split at its particle
 TEST_CASE("resolve_entities leaves an office's department out of the name after it", "[extract]") {
   const Document doc = bracketed(
       "Minister of [PER Culture Marta Lindqvist] spoke . Secretary of [PER State Tom H. Brandt] replied . "
+      "Secretary of the [PER Navy Rune Haugen] came . "
       "Undersecretary for [PER Transport Mr. Okafor] agreed . Minister for [PER Foreign Affairs Ola von der Lindt] left .");
   const ResolvedEntities resolved = resolve_entities(doc);
   std::vector<std::string> names;
   for (const auto& entity : resolved.entities) names.push_back(entity.name);
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{"Marta Lindqvist", "Okafor", "Ola von der Lindt", "Tom H. Brandt"});
+  CHECK(names == std::vector<std::string>{"Marta Lindqvist", "Okafor", "Ola von der Lindt", "Rune Haugen", "Tom H. Brandt"});
   // The tagger typed the department and the person one organisation.
   const Document typed_org = bracketed("Minister of [ORG Fisheries Ola Brandt] spoke .");
   REQUIRE(resolve_entities(typed_org).entities.size() == 1);
