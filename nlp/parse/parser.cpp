@@ -44,18 +44,61 @@ int best_label(const ParserModel& model, const State& state, int head, const flo
   return best;
 }
 
+void start_sentence(const ParserModel& model, std::span<const std::string_view> words,
+                    std::span<const std::string_view> tags, Scratch& scratch) {
+  const std::size_t n = words.size();
+  build_context(words, tags, model.word_classes, scratch.context);
+  scratch.label_scores.resize(model.label_names.size());
+  scratch.stack_units.resize(n + 2);
+  scratch.stack_known.assign(n + 2, 0);
+  scratch.buffer_units.resize(n + 1);
+  scratch.buffer_known.assign(n + 1, 0);
+}
+
+void plain_move_scores(const ParserModel& model, const State& state, Scratch& scratch, float* scores) {
+  move_features(state, scratch.context, scratch.features);
+  std::fill_n(scores, kNumMoves, 0.0f);
+  model.moves.score(scratch.features, std::span(scores, kNumMoves));
+}
+
+void move_scores(const ParserModel& model, const State& state, Scratch& scratch, float* scores) {
+  const learn::Perceptron& moves = model.moves;
+  static_assert(kMoveFeatures <= learn::Perceptron::kMaxExactTerms);
+  if (!moves.integer_weights()) return plain_move_scores(model, state, scratch, scores);
+  std::uint64_t features[std::max({kStackFeatures, kBufferFeatures, kStateFeatures})];
+  const auto add_units = [&](std::uint64_t* end, std::array<std::int32_t, kNumMoves>& units) {
+    moves.score_units(std::span(features, end), units);
+  };
+  const int top = state.stack(0) < 0 ? scratch.context.none() : state.stack(0);
+  std::array<std::int32_t, kNumMoves>& stack = scratch.stack_units[static_cast<std::size_t>(top)];
+  if (!scratch.stack_known[static_cast<std::size_t>(top)]) {
+    stack.fill(0);
+    add_units(stack_features(state, scratch.context, features), stack);
+    scratch.stack_known[static_cast<std::size_t>(top)] = 1;
+  }
+  const auto b0 = static_cast<std::size_t>(state.buffer(0));
+  std::array<std::int32_t, kNumMoves>& buffer = scratch.buffer_units[b0];
+  if (!scratch.buffer_known[b0]) {
+    buffer.fill(0);
+    add_units(buffer_features(state, scratch.context, features), buffer);
+    scratch.buffer_known[b0] = 1;
+  }
+  std::array<std::int32_t, kNumMoves> units;
+  for (int m = 0; m < kNumMoves; ++m) units[m] = stack[m] + buffer[m];
+  add_units(state_features(state, scratch.context, features), units);
+  for (int m = 0; m < kNumMoves; ++m) scores[m] = static_cast<float>(units[m]) * moves.quantum();
+}
+
 void decode(const ParserModel& model, std::span<const std::string_view> words,
             std::span<const std::string_view> tags, Scratch& scratch, std::vector<int>& heads,
             std::vector<int>& labels) {
   const int n = static_cast<int>(words.size());
   State& state = scratch.state;
   state.reset(n);
-  build_context(words, tags, model.word_classes, scratch.context);
-  scratch.label_scores.resize(model.label_names.size());
+  start_sentence(model, words, tags, scratch);
   while (!state.terminal()) {
-    move_features(state, scratch.context, scratch.features);
-    float scores[kNumMoves] = {0.0f, 0.0f, 0.0f};
-    model.moves.score(scratch.features, scores);
+    float scores[kNumMoves];
+    move_scores(model, state, scratch, scores);
     const Move move = best_legal_move(state, scores);
     int label = -1;
     if (move != Move::kShift) {
