@@ -180,7 +180,8 @@ float Perceptron::weight(std::uint64_t feature, std::uint32_t label) const {
   return 0.0f;
 }
 
-std::size_t Perceptron::find_batch(const std::uint64_t* features, std::size_t count, const Slot** found) const {
+std::size_t Perceptron::find_batch(const std::uint64_t* features, std::size_t count, const Slot** found,
+                                   bool for_units) const {
   const std::size_t mask = slots_.size() - 1;
   std::size_t index[kBatch];
   for (std::size_t k = 0; k < count; ++k) {
@@ -197,7 +198,9 @@ std::size_t Perceptron::find_batch(const std::uint64_t* features, std::size_t co
       if (slot.key == key) {
         found[num_found++] = &slot;
         if (inline_rows) break;
-        if (finalized_) {
+        if (for_units) {
+          prefetch(unit_entries_.data() + slot.row);
+        } else if (finalized_) {
           prefetch(entries_.data() + slot.row);
         } else {
           const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * num_labels_);
@@ -219,7 +222,7 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
   const Slot* found_slots[kBatch];
   const bool inline_rows = this->inline_rows();
   for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
-    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_slots);
+    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_slots, false);
     if (inline_rows) {
       float sum[kInlineLabels] = {0.0f, 0.0f, 0.0f};
       std::copy_n(out, n, sum);
@@ -250,9 +253,8 @@ void Perceptron::score_units(std::span<const std::uint64_t> features, std::span<
   std::int32_t* out = units.data();
   const Slot* found_slots[kBatch];
   const bool inline_rows = this->inline_rows();
-  const float per_quantum = 1.0f / quantum_;  // a power of two: value * per_quantum is exact
   for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
-    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_slots);
+    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_slots, !inline_rows);
     if (inline_rows) {
       std::int32_t sum[kInlineLabels] = {0, 0, 0};
       for (std::size_t k = 0; k < found; ++k) {
@@ -264,9 +266,9 @@ void Perceptron::score_units(std::span<const std::uint64_t> features, std::span<
       for (std::uint32_t l = 0; l < num_labels_; ++l) out[l] += sum[l];
     } else {
       for (std::size_t k = 0; k < found; ++k) {
-        const Entry* e = entries_.data() + found_slots[k]->row;
-        const Entry* end = entries_.data() + found_slots[k]->end;
-        for (; e != end; ++e) out[e->label] += static_cast<std::int32_t>(e->value * per_quantum);
+        const UnitEntry* e = unit_entries_.data() + found_slots[k]->row;
+        const UnitEntry* end = unit_entries_.data() + found_slots[k]->end;
+        for (; e != end; ++e) out[e->label] += e->units;
       }
     }
   }
@@ -475,6 +477,11 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
       model.row_begin_.push_back(static_cast<std::uint32_t>(model.entries_.size()));
     }
     if (at != units.size()) return fail("corrupt: " + std::to_string(2 * (units.size() - at)) + " bytes after the last row");
+  }
+  if (model.integer_weights_ && !model.inline_rows()) {
+    model.unit_entries_.reserve(model.entries_.size());
+    for (const Entry& e : model.entries_)  // exact: every value is an int16 times scale
+      model.unit_entries_.push_back(UnitEntry{static_cast<std::int16_t>(e.value / scale), static_cast<std::uint16_t>(e.label)});
   }
   model.rebuild_index(num_rows * 2);
   return model;

@@ -89,6 +89,24 @@ void move_scores(const ParserModel& model, const State& state, Scratch& scratch,
   for (int m = 0; m < kNumMoves; ++m) scores[m] = static_cast<float>(units[m]) * moves.quantum();
 }
 
+namespace {
+
+// The label scores of scratch.features into scratch.label_scores; for a model of integer
+// weights through score_units(), whose rows take half the memory: the same scores to the bit.
+void label_scores(const learn::Perceptron& labels, Scratch& scratch) {
+  if (labels.integer_weights() && scratch.features.size() <= learn::Perceptron::kMaxExactTerms) {
+    scratch.label_units.assign(labels.num_labels(), 0);
+    labels.score_units(scratch.features, scratch.label_units);
+    for (std::size_t l = 0; l < scratch.label_units.size(); ++l)
+      scratch.label_scores[l] = static_cast<float>(scratch.label_units[l]) * labels.quantum();
+    return;
+  }
+  std::fill(scratch.label_scores.begin(), scratch.label_scores.end(), 0.0f);
+  labels.score(scratch.features, scratch.label_scores);
+}
+
+}  // namespace
+
 void decode(const ParserModel& model, std::span<const std::string_view> words,
             std::span<const std::string_view> tags, Scratch& scratch, std::vector<int>& heads,
             std::vector<int>& labels) {
@@ -108,8 +126,7 @@ void decode(const ParserModel& model, std::span<const std::string_view> words,
         label = model.root_label;
       } else {
         label_features(state, scratch.context, move, head, dependent, scratch.features);
-        std::fill(scratch.label_scores.begin(), scratch.label_scores.end(), 0.0f);
-        model.labels.score(scratch.features, scratch.label_scores);
+        label_scores(model.labels, scratch);
         label = best_label(model, state, head, scratch.label_scores.data());
       }
     }

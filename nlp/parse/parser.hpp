@@ -81,6 +81,7 @@ struct Scratch {
   SentenceContext context;
   std::vector<std::uint64_t> features;
   std::vector<float> label_scores;
+  std::vector<std::int32_t> label_units;
   // For move_scores() with a model of integer weights: the units (learn::Perceptron::
   // score_units) of the stack features by the word on top of the stack (none() when it is
   // empty) and of the buffer features by b0, of the current sentence, once known.
