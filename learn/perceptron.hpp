@@ -155,7 +155,7 @@ class Perceptron {
   void dense_row(std::uint32_t r, float* out) const;
 
   std::uint32_t num_labels_ = 0;
-  std::vector<Slot, TableAllocator<Slot>> slots_;  // power-of-two size, load factor <= 1/2
+  std::vector<Slot, TableAllocator<Slot>> slots_;  // power-of-two size, load factor <= 1/2 (finalized: 1/4)
   float quantum_ = 0.0f;  // read from int16 weights: every weight is an int16 times this
   bool integer_weights_ = false;  // quantum_ != 0 and 2^24 quanta are still a normal float
   int shift_ = 64;                     // slot of key k: (k * golden) >> shift_
