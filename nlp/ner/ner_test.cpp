@@ -3,16 +3,21 @@
 // model. Every sentence here is written for the test, not taken from CoNLL-2003.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "learn/model_file.hpp"
 #include "nlp/ner/conll.hpp"
 #include "nlp/ner/gazetteer.hpp"
 #include "nlp/ner/labels.hpp"
 #include "nlp/ner/model_impl.hpp"
 #include "nlp/ner/ner.hpp"
+#include "nlp/ner/tagger.hpp"
 #include "tokenize/tokenize.hpp"
 
 #if __has_include("nlp/pos/pos_tagger.hpp")
@@ -270,4 +275,57 @@ TEST_CASE("the shipped NER model finds people, places and organisations in new s
   INFO("missed:" << misses);
   // Want at least 11 of the 13 entities (exact span and type); the model gets all of them.
   CHECK(found >= 11);
+}
+
+TEST_CASE("NER decoding in integer units gives the labels and margins of float scoring, to the bit", "[ner][model]") {
+  // The shipped model's weights are int16 multiples of one quantum, so decode() keeps the
+  // token rows in units (learn::Perceptron::score_units); the same weights read as float32
+  // are scored by the float path. Labels and margins must not differ, greedy or beam.
+  auto file = learn::load_model(std::string(NEWSGRAPH_SOURCE_DIR) + "/models/ner-en.model");
+  REQUIRE(file.is_ok());
+  auto gazetteer = Gazetteer::parse(file->section("gazetteer")->bytes, "gazetteer");
+  REQUIRE(gazetteer.is_ok());
+  auto weights = learn::Perceptron::deserialize(file->section("weights")->bytes);
+  REQUIRE(weights.is_ok());
+  REQUIRE(weights->integer_weights());
+  std::string float_bytes;
+  weights->serialize(float_bytes, learn::WeightEncoding::kFloat32);
+  auto float_weights = learn::Perceptron::deserialize(float_bytes);
+  REQUIRE(float_weights.is_ok());
+  REQUIRE_FALSE(float_weights->integer_weights());
+
+  const std::string text =
+      "Angela Merkel met Emmanuel Macron in Berlin on Monday . Merkel said the talks with Macron went well . "
+      "SHARES OF MICROSOFT ROSE IN NEW YORK . The United Nations said aid had reached Kabul , a U.N. official said . "
+      "Police in Madrid arrested two men on Friday , a spokesman for the Interior Ministry said . "
+      "Microsoft and the Interior Ministry declined to comment on the 1,200 euros paid to Macron 's party .";
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    words.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  TaggerInput input;
+  for (const std::string& word : words) {
+    input.forms.push_back(word);
+    // Tags good enough for a test: the features only need some POS value per token.
+    input.pos.push_back(word == "." || word == "," ? std::string_view(word)
+                        : std::isupper(static_cast<unsigned char>(word[0])) ? "NNP" : "NN");
+  }
+  for (std::uint32_t first = 0, i = 0; i < input.forms.size(); ++i)
+    if (input.forms[i] == ".") input.sentences.push_back({first, i + 1}), first = i + 1;
+  for (std::uint32_t beam : {1u, 4u}) {
+    TaggerState units_state, float_state;
+    const TaggerConfig config{true, beam};
+    extract_static(config, *gazetteer, input, units_state);
+    extract_static(config, *gazetteer, input, float_state);
+    std::vector<Label> units_labels, float_labels;
+    std::vector<float> units_margins, float_margins;
+    decode(*weights, input, units_state, units_labels, &units_margins, nullptr, {}, beam);
+    decode(*float_weights, input, float_state, float_labels, &float_margins, nullptr, {}, beam);
+    CHECK(units_labels == float_labels);
+    REQUIRE(units_margins.size() == float_margins.size());
+    CHECK(std::memcmp(units_margins.data(), float_margins.data(), units_margins.size() * sizeof(float)) == 0);
+    CHECK(std::count(units_labels.begin(), units_labels.end(), kOutside) < static_cast<long>(units_labels.size()));
+  }
 }

@@ -292,15 +292,15 @@ void extract_static(const TaggerConfig& config, const Gazetteer& gazetteer, cons
 
 namespace {
 
-// Scores of the label-dependent features of token i given the two previous labels.
-void score_dynamic(const learn::Perceptron& model, const TaggerState& state, std::uint32_t i, Label prev1, Label prev2,
-                   std::vector<std::uint64_t>& buffer, std::span<float> scores) {
+// The label-dependent features of token i given the two previous labels.
+constexpr std::size_t kDynamicFeatures = 4;
+void dynamic_features(const TaggerState& state, std::uint32_t i, Label prev1, Label prev2,
+                      std::vector<std::uint64_t>& buffer) {
   buffer.clear();
   buffer.push_back(feature(kPrev1, prev1));
   buffer.push_back(feature(kPrev2, prev2 * kNumLabels + prev1));
   buffer.push_back(feature(kPrevLower, learn::hash_combine(prev1, state.lower[i])));
   buffer.push_back(feature(kPrevShape, learn::hash_combine(prev1, state.short_shape[i])));
-  model.score(buffer, scores);
 }
 
 // Appends the history features of token i: the entity types predicted for the same word in
@@ -341,23 +341,51 @@ void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerStat
   std::vector<std::uint64_t> sentence_features;
   for (const TaggerInput::Range& sent : input.sentences) {
     const std::uint32_t length = sent.end - sent.first;
-    // Label-independent scores of each token: static features plus history.
-    state.token_scores.assign(static_cast<std::size_t>(length) * kNumLabels, 0.0f);
+    // Label-independent scores of each token: static features plus history. With integer
+    // weights they are kept in units (score_units(): compact rows, and the same scores to the
+    // bit as long as no score has more terms than Perceptron::kMaxExactTerms).
+    bool units = model.integer_weights();
+    for (std::uint32_t i = sent.first; i < sent.end && units; ++i)
+      units = state.feature_begin[i + 1] - state.feature_begin[i] + kNumTypes + 2 + kDynamicFeatures <=
+              learn::Perceptron::kMaxExactTerms;
+    const std::size_t cells = static_cast<std::size_t>(length) * kNumLabels;
+    if (units) state.token_units.assign(cells, 0);
+    else state.token_scores.assign(cells, 0.0f);
     for (std::uint32_t i = sent.first; i < sent.end; ++i) {
-      const std::span<float> row(state.token_scores.data() + static_cast<std::size_t>(i - sent.first) * kNumLabels, kNumLabels);
-      model.score(std::span(state.features.data() + state.feature_begin[i], state.feature_begin[i + 1] - state.feature_begin[i]), row);
+      const std::size_t at = static_cast<std::size_t>(i - sent.first) * kNumLabels;
+      const std::span<const std::uint64_t> features(state.features.data() + state.feature_begin[i],
+                                                    state.feature_begin[i + 1] - state.feature_begin[i]);
       buffer.clear();
       history_features(state, i, buffer);
-      model.score(buffer, row);
+      if (units) {
+        const std::span<std::int32_t> row(state.token_units.data() + at, kNumLabels);
+        model.score_units(features, row);
+        model.score_units(buffer, row);
+      } else {
+        const std::span<float> row(state.token_scores.data() + at, kNumLabels);
+        model.score(features, row);
+        model.score(buffer, row);
+      }
     }
-    const auto token_row = [&](std::uint32_t i) {
-      return state.token_scores.data() + static_cast<std::size_t>(i - sent.first) * kNumLabels;
+    // The scores of token i's labels after the labels prev2, prev1; leaves the dynamic
+    // features in `buffer`.
+    const auto local_scores = [&](std::uint32_t i, Label prev1, Label prev2, std::array<float, kNumLabels>& out) {
+      const std::size_t at = static_cast<std::size_t>(i - sent.first) * kNumLabels;
+      dynamic_features(state, i, prev1, prev2, buffer);
+      if (units) {
+        std::array<std::int32_t, kNumLabels> sum;
+        std::copy_n(state.token_units.data() + at, kNumLabels, sum.begin());
+        model.score_units(buffer, sum);
+        for (int label = 0; label < kNumLabels; ++label) out[label] = static_cast<float>(sum[label]) * model.quantum();
+      } else {
+        std::copy_n(state.token_scores.data() + at, kNumLabels, out.begin());
+        model.score(buffer, out);
+      }
     };
     if (beam <= 1) {
       Label prev1 = kOutside, prev2 = kOutside;
       for (std::uint32_t i = sent.first; i < sent.end; ++i) {
-        std::copy_n(token_row(i), kNumLabels, scores.begin());
-        score_dynamic(model, state, i, prev1, prev2, buffer, scores);
+        local_scores(i, prev1, prev2, scores);
         int guess = 0;
         for (int label = 1; label < kNumLabels; ++label) {
           if (scores[label] > scores[guess]) guess = label;
@@ -389,8 +417,7 @@ void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerStat
         candidates.clear();
         for (std::uint32_t h = from; h < to; ++h) {
           const Hypothesis hyp = lattice[h];
-          std::copy_n(token_row(i), kNumLabels, scores.begin());
-          score_dynamic(model, state, i, hyp.prev1, hyp.prev2, buffer, scores);
+          local_scores(i, hyp.prev1, hyp.prev2, scores);
           for (int label = 0; label < kNumLabels; ++label) {
             if (!allowed(hyp.prev1, static_cast<Label>(label), last)) continue;
             candidates.push_back(Hypothesis{hyp.score + scores[label], static_cast<Label>(label), hyp.prev1, h,
@@ -418,8 +445,7 @@ void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerStat
       // Margin of each decision on the chosen path: its score minus the best other label's.
       Label prev1 = kOutside, prev2 = kOutside;
       for (std::uint32_t i = sent.first; i < sent.end; ++i) {
-        std::copy_n(token_row(i), kNumLabels, local.begin());
-        score_dynamic(model, state, i, prev1, prev2, buffer, local);
+        local_scores(i, prev1, prev2, local);
         float other = -std::numeric_limits<float>::infinity();
         for (int label = 0; label < kNumLabels; ++label) {
           if (label != labels[i]) other = std::max(other, local[label]);

@@ -79,6 +79,7 @@ struct TaggerState {
   std::unordered_map<std::uint64_t, std::array<std::uint16_t, kNumTypes + 1>> history;
   std::vector<std::uint64_t> buffer;
   std::vector<float> token_scores;
+  std::vector<std::int32_t> token_units;  // token_scores as learn::Perceptron::score_units
   std::vector<Hypothesis> lattice;
   std::vector<std::uint32_t> lattice_offsets;
   std::vector<Hypothesis> candidates;

@@ -192,199 +192,247 @@ void build_context(std::span<const std::string_view> words, std::span<const std:
   }
 }
 
-void move_features(const State& state, const SentenceContext& c, std::vector<std::uint64_t>& out) {
-  out.clear();
+namespace {
+
+// What the move templates read of a node that may be absent (index none).
+std::uint64_t label_value(const State& state, int i, int none) {
+  return i == none ? 0xffffULL : static_cast<std::uint64_t>(state.label(i) + 1);
+}
+std::uint64_t left_valency(const State& state, int i) {
+  return i < 0 ? 7ULL : static_cast<std::uint64_t>(valency_bucket(state.left_count(i)));
+}
+std::uint64_t right_valency(const State& state, int i) {
+  return i < 0 ? 7ULL : static_cast<std::uint64_t>(valency_bucket(state.right_count(i)));
+}
+std::uint64_t left_label_set(const State& state, int i) { return i < 0 ? 0x7777ULL : state.left_labels(i); }
+std::uint64_t right_label_set(const State& state, int i) { return i < 0 ? 0x7777ULL : state.right_labels(i); }
+
+}  // namespace
+
+std::uint64_t* stack_features(const State& state, const SentenceContext& c, std::uint64_t* out) {
   const int none = c.none();
   auto at = [&](int i) { return i < 0 ? none : i; };
-  const int s0 = at(state.stack(0)), s1 = at(state.stack(1)), s2 = at(state.stack(2));
-  const int b0 = at(state.buffer(0)), b1 = at(state.buffer(1)), b2 = at(state.buffer(2));
-  const int s0r = state.stack(0);
-  const int s1r = state.stack(1);
-  const int b0r = state.buffer(0);
+  const int s0r = state.stack(0), s1r = state.stack(1);
+  const int s0 = at(s0r), s1 = at(s1r), s2 = at(state.stack(2));
   const int s0l = at(state.leftmost(s0r)), s0l2 = at(state.leftmost2(s0r));
-  const int s0rc = at(state.rightmost(s0r)), s0r2 = at(state.rightmost2(s0r));
   const int s1l = at(state.leftmost(s1r)), s1rc = at(state.rightmost(s1r)), s1r2 = at(state.rightmost2(s1r));
-  const int b0l = at(state.leftmost(b0r)), b0l2 = at(state.leftmost2(b0r));
-
+  const int s0_prev = s0r > 0 ? s0r - 1 : none;
   const auto& W = c.word;
   const auto& P = c.tag;
   const auto& WP = c.word_tag;
-  auto L = [&](int i) -> std::uint64_t {
-    return i == none ? 0xffffULL : static_cast<std::uint64_t>(state.label(i) + 1);
-  };
-
-  out.push_back(t(0));  // bias
-  // Single positions.
-  out.push_back(f(1, W[s0]));
-  out.push_back(f(2, P[s0]));
-  out.push_back(f(3, WP[s0]));
-  out.push_back(f(4, W[s1]));
-  out.push_back(f(5, P[s1]));
-  out.push_back(f(6, WP[s1]));
-  out.push_back(f(7, P[s2]));
-  out.push_back(f(8, WP[s2]));
-  out.push_back(f(9, W[b0]));
-  out.push_back(f(10, P[b0]));
-  out.push_back(f(11, WP[b0]));
-  out.push_back(f(12, W[b1]));
-  out.push_back(f(13, P[b1]));
-  out.push_back(f(14, WP[b1]));
-  out.push_back(f(15, W[b2]));
-  out.push_back(f(16, P[b2]));
-  out.push_back(f(17, c.suffix[b0]));
-  out.push_back(f(18, c.suffix[s0]));
-  out.push_back(f(19, c.suffix[b0], P[b0]));
-  out.push_back(f(110, c.suffix[s1]));
-  // s0-b0 pairs (LEFT's head and dependent).
-  out.push_back(f(20, WP[s0], WP[b0]));
-  out.push_back(f(21, WP[s0], W[b0]));
-  out.push_back(f(22, W[s0], WP[b0]));
-  out.push_back(f(23, WP[s0], P[b0]));
-  out.push_back(f(24, P[s0], WP[b0]));
-  out.push_back(f(25, W[s0], W[b0]));
-  out.push_back(f(26, P[s0], P[b0]));
-  // s1-s0 pairs (RIGHT's head and dependent).
-  out.push_back(f(30, WP[s1], WP[s0]));
-  out.push_back(f(31, WP[s1], W[s0]));
-  out.push_back(f(32, W[s1], WP[s0]));
-  out.push_back(f(33, WP[s1], P[s0]));
-  out.push_back(f(34, P[s1], WP[s0]));
-  out.push_back(f(35, W[s1], W[s0]));
-  out.push_back(f(36, P[s1], P[s0]));
-  // s1-b0.
-  out.push_back(f(37, P[s1], P[b0]));
-  out.push_back(f(38, W[s1], P[b0]));
-  out.push_back(f(39, P[s1], W[b0]));
-  // Tag n-grams.
-  out.push_back(f(40, P[b0], P[b1]));
-  out.push_back(f(41, P[b0], P[b1], P[b2]));
-  out.push_back(f(42, P[s0], P[b0], P[b1]));
-  out.push_back(f(43, P[s1], P[s0], P[b0]));
-  out.push_back(f(44, P[s2], P[s1], P[s0]));
-  out.push_back(f(45, W[b0], P[b1]));
-  out.push_back(f(46, P[b0], W[b1]));
-  out.push_back(f(47, W[s0], P[b0], P[b1]));
-  out.push_back(f(48, P[s1], W[s0], P[b0]));
-  out.push_back(f(49, P[s1], P[s0], W[b0]));
-  // Outermost dependents.
-  out.push_back(f(50, W[s0l]));
-  out.push_back(f(51, P[s0l]));
-  out.push_back(f(52, L(s0l)));
-  out.push_back(f(53, W[s0rc]));
-  out.push_back(f(54, P[s0rc]));
-  out.push_back(f(55, L(s0rc)));
-  out.push_back(f(56, W[b0l]));
-  out.push_back(f(57, P[b0l]));
-  out.push_back(f(58, L(b0l)));
-  out.push_back(f(59, W[s1l]));
-  out.push_back(f(60, P[s1l]));
-  out.push_back(f(61, L(s1l)));
-  out.push_back(f(62, W[s1rc]));
-  out.push_back(f(63, P[s1rc]));
-  out.push_back(f(64, L(s1rc)));
-  out.push_back(f(65, P[s0l2]));
-  out.push_back(f(66, L(s0l2)));
-  out.push_back(f(67, P[s0r2]));
-  out.push_back(f(68, L(s0r2)));
-  out.push_back(f(69, P[b0l2]));
-  out.push_back(f(70, L(b0l2)));
-  out.push_back(f(71, P[s1r2]));
-  out.push_back(f(72, L(s1r2)));
-  // Dependents with their heads and context.
-  out.push_back(f(80, P[s0], P[s0l], P[b0]));
-  out.push_back(f(81, P[s0], P[s0rc], P[b0]));
-  out.push_back(f(82, P[s0], P[b0], P[b0l]));
-  out.push_back(f(83, P[s1], P[s0], P[s0l]));
-  out.push_back(f(84, P[s1], P[s0], P[s0rc]));
-  out.push_back(f(85, P[s1], P[s1rc], P[s0]));
-  out.push_back(f(86, P[s1], P[s1l], P[s0]));
-  out.push_back(f(87, P[s0], P[s0l], P[s0l2]));
-  out.push_back(f(88, P[s0], P[s0rc], P[s0r2]));
-  out.push_back(f(89, P[b0], P[b0l], P[b0l2]));
-  out.push_back(f(90, P[s1], P[s1rc], P[s1r2]));
-  out.push_back(f(91, WP[s0], L(s0l), L(s0rc)));
-  out.push_back(f(92, WP[b0], L(b0l), L(b0l2)));
-  out.push_back(f(93, P[s1], L(s1rc), P[s0]));
-  // Distances.
-  const std::uint64_t d_s0b0 = static_cast<std::uint64_t>(
-      distance_bucket(state.stack(0), b0r == state.root() ? -1 : b0r));
-  const std::uint64_t d_s1s0 = static_cast<std::uint64_t>(distance_bucket(state.stack(1), state.stack(0)));
-  out.push_back(f(100, W[s0], d_s0b0));
-  out.push_back(f(101, P[s0], d_s0b0));
-  out.push_back(f(102, W[b0], d_s0b0));
-  out.push_back(f(103, P[b0], d_s0b0));
-  out.push_back(f(104, P[s0], P[b0], d_s0b0));
-  out.push_back(f(105, W[s1], d_s1s0));
-  out.push_back(f(106, P[s1], d_s1s0));
-  out.push_back(f(107, W[s0], d_s1s0));
-  out.push_back(f(108, P[s0], d_s1s0));
-  out.push_back(f(109, P[s1], P[s0], d_s1s0));
-  // Valencies and label sets.
-  auto lv = [&](int i) { return i < 0 ? 7ULL : static_cast<std::uint64_t>(valency_bucket(state.left_count(i))); };
-  auto rv = [&](int i) { return i < 0 ? 7ULL : static_cast<std::uint64_t>(valency_bucket(state.right_count(i))); };
-  auto ls = [&](int i) { return i < 0 ? 0x7777ULL : state.left_labels(i); };
-  auto rs = [&](int i) { return i < 0 ? 0x7777ULL : state.right_labels(i); };
-  out.push_back(f(120, W[s0], lv(s0r)));
-  out.push_back(f(121, P[s0], lv(s0r)));
-  out.push_back(f(122, W[s0], rv(s0r)));
-  out.push_back(f(123, P[s0], rv(s0r)));
-  out.push_back(f(124, W[b0], lv(b0r)));
-  out.push_back(f(125, P[b0], lv(b0r)));
-  out.push_back(f(126, W[s1], rv(s1r)));
-  out.push_back(f(127, P[s1], rv(s1r)));
-  out.push_back(f(128, P[s1], lv(s1r)));
-  out.push_back(f(130, W[s0], ls(s0r)));
-  out.push_back(f(131, P[s0], ls(s0r)));
-  out.push_back(f(132, W[s0], rs(s0r)));
-  out.push_back(f(133, P[s0], rs(s0r)));
-  out.push_back(f(134, W[b0], ls(b0r)));
-  out.push_back(f(135, P[b0], ls(b0r)));
-  out.push_back(f(136, W[s1], rs(s1r)));
-  out.push_back(f(137, P[s1], rs(s1r)));
-  out.push_back(f(138, P[s1], ls(s1r)));
-  // Words between s0 and b0 / s1 and s0: is there a verb or punctuation? Approximated by the
-  // tag of the word right after s0 and right before b0.
-  const int s0_next = state.stack(0) >= 0 && state.stack(0) + 1 < c.num_words ? state.stack(0) + 1 : none;
-  const int b0_prev = b0r > 0 ? b0r - 1 : none;
-  out.push_back(f(140, P[s0], P[s0_next], P[b0]));
-  out.push_back(f(141, P[s0], P[b0_prev], P[b0]));
-  const int s0_prev = state.stack(0) > 0 ? state.stack(0) - 1 : none;
-  out.push_back(f(142, P[s0_prev], P[s0], P[b0]));
-  out.push_back(f(143, P[s1], P[s0_prev], P[s0]));
-  // Ambiguity classes and shapes: what the words can be, whatever their tags say.
   const auto& A = c.word_class;
   const auto& S = c.shape;
-  out.push_back(f(150, A[s0]));
-  out.push_back(f(151, A[s1]));
-  out.push_back(f(152, A[b0]));
-  out.push_back(f(153, A[b1]));
-  out.push_back(f(154, A[s0], A[b0]));
-  out.push_back(f(155, A[s1], A[s0]));
-  out.push_back(f(156, P[s0], A[b0]));
-  out.push_back(f(157, A[s0], P[b0]));
-  out.push_back(f(158, P[s1], A[s0]));
-  out.push_back(f(159, A[s1], P[s0]));
-  out.push_back(f(160, S[s0], P[s0]));
-  out.push_back(f(161, S[b0], P[b0]));
-  out.push_back(f(162, S[s1], P[s1]));
-  out.push_back(f(163, S[b1], P[b1]));
-  // Coarse tags.
   const auto& C = c.coarse;
-  out.push_back(f(170, C[s0], C[b0]));
-  out.push_back(f(171, C[s1], C[s0]));
-  out.push_back(f(172, C[b0], C[b1]));
-  out.push_back(f(173, C[s1], C[s0], C[b0]));
-  out.push_back(f(174, C[s0], C[b0], C[b1]));
-  out.push_back(f(175, C[s2], C[s1], C[s0]));
-  out.push_back(f(176, W[s0], C[b0]));
-  out.push_back(f(177, C[s0], W[b0]));
-  out.push_back(f(178, W[s1], C[s0]));
-  out.push_back(f(179, C[s1], W[s0]));
-  out.push_back(f(180, C[s0], C[s0l], C[b0]));
-  out.push_back(f(181, C[s1], C[s1rc], C[s0]));
-  out.push_back(f(182, C[s0], C[b0], d_s0b0));
-  out.push_back(f(183, C[s1], C[s0], d_s1s0));
-  out.push_back(f(184, C[b0], C[b0l], C[b1]));
+  auto L = [&](int i) { return label_value(state, i, none); };
+  const std::uint64_t d_s1s0 = static_cast<std::uint64_t>(distance_bucket(s1r, s0r));
+
+  // Single positions.
+  *out++ = f(1, W[s0]);
+  *out++ = f(2, P[s0]);
+  *out++ = f(3, WP[s0]);
+  *out++ = f(4, W[s1]);
+  *out++ = f(5, P[s1]);
+  *out++ = f(6, WP[s1]);
+  *out++ = f(7, P[s2]);
+  *out++ = f(8, WP[s2]);
+  *out++ = f(18, c.suffix[s0]);
+  *out++ = f(110, c.suffix[s1]);
+  // s1-s0 pairs (RIGHT's head and dependent).
+  *out++ = f(30, WP[s1], WP[s0]);
+  *out++ = f(31, WP[s1], W[s0]);
+  *out++ = f(32, W[s1], WP[s0]);
+  *out++ = f(33, WP[s1], P[s0]);
+  *out++ = f(34, P[s1], WP[s0]);
+  *out++ = f(35, W[s1], W[s0]);
+  *out++ = f(36, P[s1], P[s0]);
+  *out++ = f(44, P[s2], P[s1], P[s0]);
+  // Outermost dependents: s0's left ones and all of s1's.
+  *out++ = f(50, W[s0l]);
+  *out++ = f(51, P[s0l]);
+  *out++ = f(52, L(s0l));
+  *out++ = f(59, W[s1l]);
+  *out++ = f(60, P[s1l]);
+  *out++ = f(61, L(s1l));
+  *out++ = f(62, W[s1rc]);
+  *out++ = f(63, P[s1rc]);
+  *out++ = f(64, L(s1rc));
+  *out++ = f(65, P[s0l2]);
+  *out++ = f(66, L(s0l2));
+  *out++ = f(71, P[s1r2]);
+  *out++ = f(72, L(s1r2));
+  *out++ = f(83, P[s1], P[s0], P[s0l]);
+  *out++ = f(85, P[s1], P[s1rc], P[s0]);
+  *out++ = f(86, P[s1], P[s1l], P[s0]);
+  *out++ = f(87, P[s0], P[s0l], P[s0l2]);
+  *out++ = f(90, P[s1], P[s1rc], P[s1r2]);
+  *out++ = f(93, P[s1], L(s1rc), P[s0]);
+  // Distance s1-s0.
+  *out++ = f(105, W[s1], d_s1s0);
+  *out++ = f(106, P[s1], d_s1s0);
+  *out++ = f(107, W[s0], d_s1s0);
+  *out++ = f(108, P[s0], d_s1s0);
+  *out++ = f(109, P[s1], P[s0], d_s1s0);
+  // Valencies and label sets.
+  *out++ = f(120, W[s0], left_valency(state, s0r));
+  *out++ = f(121, P[s0], left_valency(state, s0r));
+  *out++ = f(126, W[s1], right_valency(state, s1r));
+  *out++ = f(127, P[s1], right_valency(state, s1r));
+  *out++ = f(128, P[s1], left_valency(state, s1r));
+  *out++ = f(130, W[s0], left_label_set(state, s0r));
+  *out++ = f(131, P[s0], left_label_set(state, s0r));
+  *out++ = f(136, W[s1], right_label_set(state, s1r));
+  *out++ = f(137, P[s1], right_label_set(state, s1r));
+  *out++ = f(138, P[s1], left_label_set(state, s1r));
+  *out++ = f(143, P[s1], P[s0_prev], P[s0]);
+  // Ambiguity classes, shapes and coarse tags.
+  *out++ = f(150, A[s0]);
+  *out++ = f(151, A[s1]);
+  *out++ = f(155, A[s1], A[s0]);
+  *out++ = f(158, P[s1], A[s0]);
+  *out++ = f(159, A[s1], P[s0]);
+  *out++ = f(160, S[s0], P[s0]);
+  *out++ = f(162, S[s1], P[s1]);
+  *out++ = f(171, C[s1], C[s0]);
+  *out++ = f(175, C[s2], C[s1], C[s0]);
+  *out++ = f(178, W[s1], C[s0]);
+  *out++ = f(179, C[s1], W[s0]);
+  *out++ = f(181, C[s1], C[s1rc], C[s0]);
+  *out++ = f(183, C[s1], C[s0], d_s1s0);
+  return out;
+}
+
+std::uint64_t* buffer_features(const State& state, const SentenceContext& c, std::uint64_t* out) {
+  const int none = c.none();
+  auto at = [&](int i) { return i < 0 ? none : i; };
+  const int b0 = at(state.buffer(0)), b1 = at(state.buffer(1)), b2 = at(state.buffer(2));
+  const auto& W = c.word;
+  const auto& P = c.tag;
+  const auto& WP = c.word_tag;
+  const auto& A = c.word_class;
+  const auto& S = c.shape;
+  const auto& C = c.coarse;
+
+  *out++ = t(0);  // bias
+  *out++ = f(9, W[b0]);
+  *out++ = f(10, P[b0]);
+  *out++ = f(11, WP[b0]);
+  *out++ = f(12, W[b1]);
+  *out++ = f(13, P[b1]);
+  *out++ = f(14, WP[b1]);
+  *out++ = f(15, W[b2]);
+  *out++ = f(16, P[b2]);
+  *out++ = f(17, c.suffix[b0]);
+  *out++ = f(19, c.suffix[b0], P[b0]);
+  *out++ = f(40, P[b0], P[b1]);
+  *out++ = f(41, P[b0], P[b1], P[b2]);
+  *out++ = f(45, W[b0], P[b1]);
+  *out++ = f(46, P[b0], W[b1]);
+  *out++ = f(152, A[b0]);
+  *out++ = f(153, A[b1]);
+  *out++ = f(161, S[b0], P[b0]);
+  *out++ = f(163, S[b1], P[b1]);
+  *out++ = f(172, C[b0], C[b1]);
+  return out;
+}
+
+std::uint64_t* state_features(const State& state, const SentenceContext& c, std::uint64_t* out) {
+  const int none = c.none();
+  auto at = [&](int i) { return i < 0 ? none : i; };
+  const int s0r = state.stack(0), s1r = state.stack(1), b0r = state.buffer(0);
+  const int s0 = at(s0r), s1 = at(s1r), b0 = at(b0r), b1 = at(state.buffer(1));
+  const int s0rc = at(state.rightmost(s0r)), s0r2 = at(state.rightmost2(s0r));
+  const int s0l = at(state.leftmost(s0r));
+  const int b0l = at(state.leftmost(b0r)), b0l2 = at(state.leftmost2(b0r));
+  const auto& W = c.word;
+  const auto& P = c.tag;
+  const auto& WP = c.word_tag;
+  const auto& A = c.word_class;
+  const auto& C = c.coarse;
+  auto L = [&](int i) { return label_value(state, i, none); };
+  const std::uint64_t d_s0b0 = static_cast<std::uint64_t>(distance_bucket(s0r, b0r == state.root() ? -1 : b0r));
+
+  // s0-b0 pairs (LEFT's head and dependent).
+  *out++ = f(20, WP[s0], WP[b0]);
+  *out++ = f(21, WP[s0], W[b0]);
+  *out++ = f(22, W[s0], WP[b0]);
+  *out++ = f(23, WP[s0], P[b0]);
+  *out++ = f(24, P[s0], WP[b0]);
+  *out++ = f(25, W[s0], W[b0]);
+  *out++ = f(26, P[s0], P[b0]);
+  // s1-b0.
+  *out++ = f(37, P[s1], P[b0]);
+  *out++ = f(38, W[s1], P[b0]);
+  *out++ = f(39, P[s1], W[b0]);
+  // Tag n-grams.
+  *out++ = f(42, P[s0], P[b0], P[b1]);
+  *out++ = f(43, P[s1], P[s0], P[b0]);
+  *out++ = f(47, W[s0], P[b0], P[b1]);
+  *out++ = f(48, P[s1], W[s0], P[b0]);
+  *out++ = f(49, P[s1], P[s0], W[b0]);
+  // Outermost dependents: s0's right ones (s0 takes them while s1 of an earlier state) and
+  // b0's left ones.
+  *out++ = f(53, W[s0rc]);
+  *out++ = f(54, P[s0rc]);
+  *out++ = f(55, L(s0rc));
+  *out++ = f(56, W[b0l]);
+  *out++ = f(57, P[b0l]);
+  *out++ = f(58, L(b0l));
+  *out++ = f(67, P[s0r2]);
+  *out++ = f(68, L(s0r2));
+  *out++ = f(69, P[b0l2]);
+  *out++ = f(70, L(b0l2));
+  *out++ = f(80, P[s0], P[s0l], P[b0]);
+  *out++ = f(81, P[s0], P[s0rc], P[b0]);
+  *out++ = f(82, P[s0], P[b0], P[b0l]);
+  *out++ = f(84, P[s1], P[s0], P[s0rc]);
+  *out++ = f(88, P[s0], P[s0rc], P[s0r2]);
+  *out++ = f(89, P[b0], P[b0l], P[b0l2]);
+  *out++ = f(91, WP[s0], L(s0l), L(s0rc));
+  *out++ = f(92, WP[b0], L(b0l), L(b0l2));
+  // Distance s0-b0.
+  *out++ = f(100, W[s0], d_s0b0);
+  *out++ = f(101, P[s0], d_s0b0);
+  *out++ = f(102, W[b0], d_s0b0);
+  *out++ = f(103, P[b0], d_s0b0);
+  *out++ = f(104, P[s0], P[b0], d_s0b0);
+  // Valencies and label sets.
+  *out++ = f(122, W[s0], right_valency(state, s0r));
+  *out++ = f(123, P[s0], right_valency(state, s0r));
+  *out++ = f(124, W[b0], left_valency(state, b0r));
+  *out++ = f(125, P[b0], left_valency(state, b0r));
+  *out++ = f(132, W[s0], right_label_set(state, s0r));
+  *out++ = f(133, P[s0], right_label_set(state, s0r));
+  *out++ = f(134, W[b0], left_label_set(state, b0r));
+  *out++ = f(135, P[b0], left_label_set(state, b0r));
+  // Words between s0 and b0: is there a verb or punctuation? Approximated by the tag of the
+  // word right after s0 and right before b0 (and the word before s0).
+  const int s0_next = s0r >= 0 && s0r + 1 < c.num_words ? s0r + 1 : none;
+  const int b0_prev = b0r > 0 ? b0r - 1 : none;
+  const int s0_prev = s0r > 0 ? s0r - 1 : none;
+  *out++ = f(140, P[s0], P[s0_next], P[b0]);
+  *out++ = f(141, P[s0], P[b0_prev], P[b0]);
+  *out++ = f(142, P[s0_prev], P[s0], P[b0]);
+  // Ambiguity classes and coarse tags.
+  *out++ = f(154, A[s0], A[b0]);
+  *out++ = f(156, P[s0], A[b0]);
+  *out++ = f(157, A[s0], P[b0]);
+  *out++ = f(170, C[s0], C[b0]);
+  *out++ = f(173, C[s1], C[s0], C[b0]);
+  *out++ = f(174, C[s0], C[b0], C[b1]);
+  *out++ = f(176, W[s0], C[b0]);
+  *out++ = f(177, C[s0], W[b0]);
+  *out++ = f(180, C[s0], C[s0l], C[b0]);
+  *out++ = f(182, C[s0], C[b0], d_s0b0);
+  *out++ = f(184, C[b0], C[b0l], C[b1]);
+  return out;
+}
+
+void move_features(const State& state, const SentenceContext& c, std::vector<std::uint64_t>& out) {
+  out.resize(kMoveFeatures);
+  std::uint64_t* end = stack_features(state, c, out.data());
+  end = buffer_features(state, c, end);
+  end = state_features(state, c, end);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 void label_features(const State& state, const SentenceContext& c, Move move, int head, int dependent,

@@ -71,7 +71,22 @@ std::uint64_t word_hash(std::string_view normalised_form);
 void build_context(std::span<const std::string_view> words, std::span<const std::string_view> tags,
                    const WordClasses& classes, SentenceContext& context);
 
-// Move-classifier features of `state` (appended to `out` after clearing it).
+// The move classifier's features fall into three groups by what they read, so that decoding
+// can keep the sums of the first two (issue 8: the parser's time goes to looking up weights):
+//   stack   the values of s0, s1, s2 and of the word before s0, s0's left dependents, s1's
+//           dependents and the s1-s0 distance: fixed while the same word is on top of the
+//           stack (s0's left dependents were attached while it was b0; the words below it
+//           take dependents only once it is gone);
+//   buffer  the bias and the values of b0, b1, b2: a function of b0 (the buffer is a range);
+//   state   the rest: s0's right and b0's left dependents and all that pairs s0 with b0.
+// Each writes its features to `out` and returns the end.
+inline constexpr std::size_t kStackFeatures = 66, kBufferFeatures = 20, kStateFeatures = 60;
+inline constexpr std::size_t kMoveFeatures = kStackFeatures + kBufferFeatures + kStateFeatures;
+std::uint64_t* stack_features(const State& state, const SentenceContext& context, std::uint64_t* out);
+std::uint64_t* buffer_features(const State& state, const SentenceContext& context, std::uint64_t* out);
+std::uint64_t* state_features(const State& state, const SentenceContext& context, std::uint64_t* out);
+
+// All the move-classifier features of `state` (the three groups in order) into `out`.
 void move_features(const State& state, const SentenceContext& context, std::vector<std::uint64_t>& out);
 
 // Label-classifier features for the arc head -> dependent that `move` (kLeft or kRight) is

@@ -5,11 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "learn/model_file.hpp"
+#include "learn/shuffle.hpp"
 #include "nlp/parse/conllu_writer.hpp"
 #include "nlp/parse/trainer.hpp"
 
@@ -49,7 +51,65 @@ std::vector<parse::TrainSentence> toy_treebank() {
   };
 }
 
+// Walks random sentences through random legal moves and labels, comparing move_scores()
+// (sums of the stack and buffer features kept from earlier states) with plain_move_scores()
+// at every state, bit for bit; returns the number of states compared.
+int compare_move_scores(const ParserModel& model, std::uint64_t seed, int sentences) {
+  const std::vector<std::pair<std::string_view, std::string_view>> vocabulary = {
+      {"Putin", "NNP"}, {"met", "VBD"}, {"the", "DT"}, {"envoy", "NN"}, {"in", "IN"}, {"Moscow", "NNP"},
+      {".", "."}, {",", ","}, {"said", "VBD"}, {"talks", "NNS"}, {"would", "MD"}, {"resume", "VB"},
+      {"on", "IN"}, {"Monday", "NNP"}, {"and", "CC"}, {"that", "IN"}, {"it", "PRP"}, {"was", "VBD"},
+      {"very", "RB"}, {"long-term", "JJ"}, {"1,200", "CD"}, {"Kyiv's", "NNP"}, {"to", "TO"}, {"\u201c", "``"}};
+  learn::Rng rng(seed);
+  parse::Scratch scratch;
+  int compared = 0;
+  for (int s = 0; s < sentences; ++s) {
+    const auto n = static_cast<std::size_t>(rng.below(40));
+    std::vector<std::string_view> words, tags;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& [word, tag] = vocabulary[rng.below(vocabulary.size())];
+      words.push_back(word);
+      tags.push_back(tag);
+    }
+    parse::State& state = scratch.state;
+    state.reset(static_cast<int>(n));
+    parse::start_sentence(model, words, tags, scratch);
+    while (!state.terminal()) {
+      float cached[parse::kNumMoves], plain[parse::kNumMoves];
+      parse::move_scores(model, state, scratch, cached);
+      parse::plain_move_scores(model, state, scratch, plain);
+      CHECK(scratch.features.size() == parse::kMoveFeatures);
+      CHECK(std::memcmp(cached, plain, sizeof cached) == 0);
+      ++compared;
+      parse::Move move;
+      do move = static_cast<parse::Move>(rng.below(parse::kNumMoves));
+      while (!state.legal(move));
+      state.apply(move, static_cast<int>(rng.below(model.label_names.size())));
+    }
+  }
+  return compared;
+}
+
 }  // namespace
+
+TEST_CASE("move scores from kept stack and buffer sums are those of all the features", "[parse]") {
+  // A toy model, with its move weights as a model file stores them (int16).
+  ParserModel model = parse::train_model(toy_treebank(), {}, kLabels, {}, [](std::string_view) {}).model;
+  std::string bytes;
+  model.moves.serialize(bytes, learn::WeightEncoding::kInt16);
+  auto moves = learn::Perceptron::deserialize(bytes);
+  REQUIRE(moves);
+  model.moves = std::move(*moves);
+  REQUIRE(model.moves.integer_weights());
+  CHECK(compare_move_scores(model, 7, 200) > 2000);
+}
+
+TEST_CASE("move scores of the shipped parser from kept sums are those of all the features", "[parse][model]") {
+  auto parser = DependencyParser::load(NEWSGRAPH_SOURCE_DIR "/models/parser-en.model");
+  REQUIRE(parser.is_ok());
+  REQUIRE(parser->model().moves.integer_weights());
+  CHECK(compare_move_scores(parser->model(), 11, 300) > 4000);
+}
 
 TEST_CASE("parser trained on hand-made trees parses them back", "[parse]") {
   const auto bank = toy_treebank();
