@@ -96,11 +96,8 @@ std::uint64_t hash_key(const std::string& key) { return std::hash<std::string>{}
 
 class Merger {
  public:
-  Merger(std::span<const ArticleGraph> articles, const NameLexicon& lexicon)
-      : articles_(articles), lexicon_(lexicon), uf_(0) {}
-  // A merger that may move the articles' strings into its result and free them as it goes.
-  Merger(std::vector<ArticleGraph>& consumable, const NameLexicon& lexicon)
-      : articles_(consumable), lexicon_(lexicon), uf_(0), consumable_(&consumable) {}
+  // The merger moves the articles' strings into its result and frees them as it goes.
+  Merger(HeldArticles& articles, const NameLexicon& lexicon) : articles_(articles), lexicon_(lexicon), uf_(0) {}
 
   MergedGraph run() {
     make_records();
@@ -119,17 +116,17 @@ class Merger {
   }
 
  private:
-  const ArticleEntity& entity_of(const Record& record) const {
-    return articles_[record.article].entities[record.entity];
-  }
-  const std::string& article_id(const Record& record) const { return articles_[record.article].article_id; }
+  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, record.entity); }
+  const std::string& article_id(const Record& record) const { return articles_.articles[record.article].id; }
 
   void make_records() {
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
-      const ArticleGraph& article = articles_[a];
+      const std::uint32_t count = articles_.articles[a].entity_count;
       const std::size_t first = records_.size();
-      for (std::uint32_t e = 0; e < article.entities.size(); ++e) {
-        const ArticleEntity& entity = article.entities[e];
+      std::vector<std::uint32_t> mentions(count);
+      for (std::uint32_t e = 0; e < count; ++e) {
+        const EntityRef entity = articles_.entity(a, e);
+        mentions[e] = entity.mentions;
         Record record;
         record.article = a;
         record.entity = e;
@@ -140,16 +137,15 @@ class Merger {
         records_.push_back(std::move(record));
       }
       // Context: the other entities of the article, the most mentioned first.
-      std::vector<std::uint32_t> order(article.entities.size());
+      std::vector<std::uint32_t> order(count);
       std::iota(order.begin(), order.end(), 0u);
-      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        return article.entities[x].mentions > article.entities[y].mentions;
-      });
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::uint32_t x, std::uint32_t y) { return mentions[x] > mentions[y]; });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
       std::vector<std::uint64_t>& hashes = article_context_.emplace_back();
       for (std::uint32_t e : order) hashes.push_back(hash_key(records_[first + e].key));
       std::sort(hashes.begin(), hashes.end());
-      for (std::uint32_t e = 0; e < article.entities.size(); ++e) records_[first + e].key_hash = hash_key(records_[first + e].key);
+      for (std::uint32_t e = 0; e < count; ++e) records_[first + e].key_hash = hash_key(records_[first + e].key);
     }
   }
 
@@ -315,8 +311,8 @@ class Merger {
 
   std::string context_name(std::uint64_t h, std::uint32_t article) const {
     const std::size_t first = first_record_of_article(article);
-    for (std::size_t e = 0; e < articles_[article].entities.size(); ++e)
-      if (hash_key(records_[first + e].key) == h) return articles_[article].entities[e].name;
+    for (std::uint32_t e = 0; e < articles_.articles[article].entity_count; ++e)
+      if (hash_key(records_[first + e].key) == h) return articles_.entity(article, e).name;
     return "?";
   }
 
@@ -532,14 +528,16 @@ class Merger {
   void merge_events() {
     std::vector<std::vector<std::uint32_t>> participants(records_.size());  // event record -> participant roots
     std::size_t first = 0;
-    for (const ArticleGraph& article : articles_) {
-      for (const ArticleRelation& rel : article.relations) {
-        if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entities.size() ||
-            rel.target >= article.entities.size())
+    for (std::uint32_t a = 0; a < articles_.size(); ++a) {
+      const HeldArticle& article = articles_.articles[a];
+      for (std::uint32_t k = 0; k < article.relation_count; ++k) {
+        const HeldRelation& rel = articles_.relation(a, k);
+        if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entity_count ||
+            rel.target >= article.entity_count)
           continue;
         participants[first + rel.target].push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
       }
-      first += article.entities.size();
+      first += article.entity_count;
     }
     std::map<std::pair<std::string, std::uint32_t>, std::vector<std::uint32_t>> by_participant;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
@@ -572,7 +570,7 @@ class Merger {
     };
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      const ArticleEntity& event = entity_of(records_[r]);
+      const EntityRef event = entity_of(records_[r]);
       std::map<std::uint32_t, std::uint32_t> shared;  // earlier event record -> participants in common
       for (std::uint32_t p : participants[r])
         for (std::uint32_t other : by_participant[{event.event_kind, p}])
@@ -604,7 +602,7 @@ class Merger {
       node.label = choose_label(root);
       std::set<std::string> aliases, sources;
       for (std::uint32_t r : members_[root]) {
-        const ArticleEntity& entity = entity_of(records_[r]);
+        const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
         sources.insert(article_id(records_[r]));
@@ -642,30 +640,20 @@ class Merger {
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
-      if (consumable_ != nullptr) {
-        // Nothing reads the article past this point: move its strings, then free it, so the
-        // evidence is never held twice (issue 8, memory).
-        ArticleGraph& article = (*consumable_)[a];
-        const std::size_t entities = article.entities.size();
-        merged.articles.push_back({std::move(article.article_id), std::move(article.source), std::move(article.title),
-                                   std::move(article.date), std::move(article.url)});
-        for (ArticleRelation& rel : article.relations) {
-          if (rel.source >= entities || rel.target >= entities) continue;
-          merged.sightings.push_back({id_of_record[first + rel.source], id_of_record[first + rel.target], rel.type,
-                                      std::move(rel.evidence), std::move(rel.text), std::move(rel.status)});
-        }
-        article = ArticleGraph();
-        first += entities;
-        continue;
-      }
-      const ArticleGraph& article = articles_[a];
-      merged.articles.push_back({article.article_id, article.source, article.title, article.date, article.url});
-      for (const ArticleRelation& rel : article.relations) {
-        if (rel.source >= article.entities.size() || rel.target >= article.entities.size()) continue;
+      // Nothing reads the article past this point: move its strings, so that the evidence is
+      // never held twice (issue 8, memory).
+      HeldArticle& article = articles_.articles[a];
+      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], std::move(article.title),
+                                 std::move(article.date), std::move(article.url)});
+      for (std::uint32_t k = 0; k < article.relation_count; ++k) {
+        HeldRelation& rel = articles_.relation(a, k);
+        if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
+        Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
+                          std::move(rel.sentence_text), articles_.strings[rel.rule]};
         merged.sightings.push_back({id_of_record[first + rel.source], id_of_record[first + rel.target], rel.type,
-                                    rel.evidence, rel.text, rel.status});
+                                    std::move(evidence), std::move(rel.text), articles_.strings[rel.status]});
       }
-      first += article.entities.size();
+      first += article.entity_count;
     }
     return merged;
   }
@@ -687,7 +675,7 @@ class Merger {
       std::sort(sorted.begin(), sorted.end());
       for (std::uint32_t r : sorted) {
         const Record& record = records_[r];
-        const ArticleEntity& entity = entity_of(record);
+        const EntityRef entity = entity_of(record);
         const auto it = links_into.find(r);
         if (it != links_into.end()) {
           for (const Link* link : it->second)
@@ -708,7 +696,7 @@ class Merger {
               [](const NodeExplanation& a, const NodeExplanation& b) { return a.node_id < b.node_id; });
   }
 
-  std::span<const ArticleGraph> articles_;
+  HeldArticles& articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
   std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
@@ -716,7 +704,6 @@ class Merger {
   std::vector<std::vector<std::uint32_t>> members_;  // root -> its records
   std::vector<Link> links_;
   std::vector<bool> weak_type_;  // record joined by a person-name rule against its tagger type
-  std::vector<ArticleGraph>* consumable_ = nullptr;  // articles_ itself, when the merge may consume it
 };
 
 std::string escape_field(std::string_view text) {
@@ -728,12 +715,14 @@ std::string escape_field(std::string_view text) {
 }  // namespace
 
 MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLexicon& lexicon) {
-  return Merger(articles, lexicon).run();
+  HeldArticles held;
+  for (const ArticleGraph& article : articles) held.add(ArticleGraph(article), 0);
+  return merge_articles(std::move(held), lexicon);
 }
 
-MergedGraph merge_articles(std::vector<ArticleGraph>&& articles, const NameLexicon& lexicon) {
+MergedGraph merge_articles(HeldArticles&& articles, const NameLexicon& lexicon) {
   MergedGraph merged = Merger(articles, lexicon).run();
-  std::vector<ArticleGraph>().swap(articles);
+  articles = HeldArticles();
   return merged;
 }
 
