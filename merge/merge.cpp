@@ -627,18 +627,27 @@ class Merger {
     // Dates and places of every record already in a node must agree, not just of the pair.
     // The place keys are made once per event record: nodes of an event told by many articles
     // compare every pair of their records (issue 8: keys made per pair took most of a merge).
-    std::vector<std::string> place_keys(records_.size());
+    struct EventFacts {
+      const std::string* date;
+      const Key* place;  // keys are unique by text: equal pointers, equal keys
+    };
+    std::vector<std::uint32_t> facts_of(records_.size(), 0);  // record -> its facts (0: none)
+    std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      const std::string& place = entity_of(records_[r]).place;
-      if (!place.empty()) place_keys[r] = canonical_key(place, EntityType::Place, lexicon_);
+      if (records_[r].type != EntityType::Event) continue;
+      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + records_[r].entity];
+      const std::string& place = articles_.strings[held.place];
+      const Key* place_key = place.empty() ? nullptr : key_of(held.place, place, EntityType::Place);
+      facts_of[r] = static_cast<std::uint32_t>(facts.size());
+      facts.push_back({&articles_.strings[held.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members(uf_.find(a)))
         for (std::uint32_t y : members(uf_.find(b))) {
-          if (!agree(entity_of(records_[x]).date, entity_of(records_[y]).date)) return false;
-          const std::string& px = place_keys[x];
-          const std::string& py = place_keys[y];
-          if (!px.empty() && !py.empty() && px != py) return false;
+          const EventFacts& fx = facts[facts_of[x]];
+          const EventFacts& fy = facts[facts_of[y]];
+          if (!agree(*fx.date, *fy.date)) return false;
+          if (fx.place && fy.place && fx.place != fy.place) return false;
         }
       return true;
     };
@@ -649,10 +658,19 @@ class Merger {
       for (std::uint32_t p : participants[r])
         for (std::uint32_t other : by_participant[{event.event_kind, p}])
           if (other < r) ++shared[other];
+      // A node that disagrees with r's keeps disagreeing (r's node only grows): its other
+      // records are not compared again (issue 8: nodes of an event told by thousands of articles).
+      std::unordered_set<std::uint32_t> disagree;
       for (const auto& [other, count] : shared) {
         // Two in common, and at least half of the smaller event's participants.
         const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
-        if (count < 2 || count * 2 < smaller || uf_.find(other) == uf_.find(r) || !node_agrees(other, r)) continue;
+        if (count < 2 || count * 2 < smaller) continue;
+        const std::uint32_t root = uf_.find(other);
+        if (root == uf_.find(r) || disagree.count(root)) continue;
+        if (!node_agrees(other, r)) {
+          disagree.insert(root);
+          continue;
+        }
         unite(other, r, "same-event",
               "a " + event.event_kind + " with " + std::to_string(count) + " participants in common, dates and places agree");
       }
@@ -712,6 +730,9 @@ class Merger {
     explain(drafts.size(), [&](std::size_t i) -> const Draft& { return drafts[i]; }, merged.explanations);
 
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
+    std::vector<Draft>().swap(drafts);
+    release_resolution();
+    merged.sightings.reserve(articles_.relations.size());
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       // Nothing reads the article past this point: move its strings, so that the evidence is
@@ -731,6 +752,23 @@ class Merger {
       first += article.entity_count;
     }
     return merged;
+  }
+
+  // Frees what resolving the records needed, before the sightings are made (issue 8: they
+  // peak together otherwise); only the articles' relations and strings are read after this.
+  void release_resolution() {
+    std::vector<Record>().swap(records_);
+    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    uf_ = UnionFind(0);
+    for (std::vector<std::uint32_t>* list : {&next_, &head_, &tail_, &size_}) std::vector<std::uint32_t>().swap(*list);
+    std::vector<Link>().swap(links_);
+    link_text_ = StringPool();
+    std::vector<bool>().swap(weak_type_);
+    std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
+    std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
+    std::deque<Key>().swap(keys_);
+    std::deque<HeldEntity>().swap(articles_.entities);
+    articles_.lists = StringPool();
   }
 
   template <typename DraftAt>
