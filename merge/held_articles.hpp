@@ -4,7 +4,8 @@
 // 14 KB per article: 31 entities of five strings and two vectors each, most of them empty
 // (the event fields) or repeated from article to article (names, alias lists, the
 // in-article rules). Here every such string is interned once in a StringPool, and so is every
-// list of them, so that an entity is a few ids: about 2 KB per article, relations included.
+// list of them, so that an entity is a few ids: about 3 KB per article, relations included
+// (half of it the evidence sentences).
 // Articles, entities and relations live in deques, which grow without copying what they
 // hold (a vector's doubling would hold everything twice for a moment).
 #pragma once
