@@ -349,9 +349,9 @@ int run_merge_command(std::span<const std::string> raw_args) {
   for (const std::string& path : args.inputs) read_extraction_file(path, read);
   BuildReport report;
   report.input_files = args.inputs.size();
-  report.articles = read.graphs.size();
+  report.articles = read.articles.size();
   report.errors = std::move(read.errors);
-  merge_extractions(read.graphs, read.ordinals, *lexicon, report);
+  merge_extractions(read.articles, *lexicon, report);
   report.articles = report.graph.articles.size();
   return finish_graph(report, args, start, "merge", interrupt);
 }

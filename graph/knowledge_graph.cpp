@@ -56,8 +56,8 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSi
       // Best evidence first (sightings are sorted); one entry per sentence.
       for (std::size_t k = i; k < j; ++k) {
         if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), sightings[k].evidence)) continue;
-        edge.evidence.push_back(sightings[k].evidence);
         edge.sources.push_back(sightings[k].evidence.article_id);
+        edge.evidence.push_back(std::move(sightings[k].evidence));  // not read again: held once
       }
       edge.text = sightings[i].text;
       // A meeting seen held anywhere is held; planned only when every sighting says so.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -19,22 +20,74 @@ namespace {
 constexpr std::size_t kMaxContext = 32;       // co-mentioned entities kept per record
 constexpr std::size_t kMaxContextScan = 64;   // records scanned per node for shared context
 
-// One article entity.
+// A canonical key, made once for all the records that have it.
+struct Key {
+  std::string text;
+  std::vector<std::string> words;
+  bool country = false;
+  std::uint64_t hash = 0;  // hash_key(text)
+};
+
+// One article entity. Its key is shared (issue 8: a merge holds one record per entity of
+// every article, so a record holds no string of its own).
 struct Record {
   std::uint32_t article;
   std::uint32_t entity;
   EntityType type;
-  std::string key;                 // canonical key
-  std::vector<std::string> words;  // its words
-  bool country = false;
-  std::uint64_t key_hash = 0;  // hash_key(key)
+  const Key* key_of;
+
+  const std::string& key() const { return key_of->text; }
+  const std::vector<std::string>& words() const { return key_of->words; }
+  bool country() const { return key_of->country; }
+  std::uint64_t key_hash() const { return key_of->hash; }
 };
 
+// Rule and detail are ids in Merger::link_text_: many links share them.
 struct Link {
   std::uint32_t a;  // the record already in the node
   std::uint32_t b;  // the record it absorbed
-  std::string rule;
-  std::string detail;
+  std::uint32_t rule;
+  std::uint32_t detail;
+};
+
+// The records of one node, in the order they joined it: a list threaded through `next`.
+class Members {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::uint32_t*;
+    using reference = std::uint32_t;
+    iterator() = default;
+    iterator(const std::vector<std::uint32_t>* next, std::uint32_t at) : next_(next), at_(at) {}
+    std::uint32_t operator*() const { return at_; }
+    iterator& operator++() {
+      at_ = (*next_)[at_];
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return at_ == other.at_; }
+
+   private:
+    const std::vector<std::uint32_t>* next_ = nullptr;
+    std::uint32_t at_ = UINT32_MAX;
+  };
+  Members(const std::vector<std::uint32_t>& next, std::uint32_t head, std::uint32_t size)
+      : next_(&next), head_(head), size_(size) {}
+  iterator begin() const { return {next_, head_}; }
+  iterator end() const { return {next_, UINT32_MAX}; }
+  std::size_t size() const { return size_; }
+
+ private:
+  const std::vector<std::uint32_t>* next_;
+  std::uint32_t head_;
+  std::uint32_t size_;
 };
 
 std::string join(const std::vector<std::string>& words) {
@@ -96,18 +149,18 @@ std::uint64_t hash_key(const std::string& key) { return std::hash<std::string>{}
 
 class Merger {
  public:
-  Merger(std::span<const ArticleGraph> articles, const NameLexicon& lexicon)
-      : articles_(articles), lexicon_(lexicon), uf_(0) {}
-  // A merger that may move the articles' strings into its result and free them as it goes.
-  Merger(std::vector<ArticleGraph>& consumable, const NameLexicon& lexicon)
-      : articles_(consumable), lexicon_(lexicon), uf_(0), consumable_(&consumable) {}
+  // The merger moves the articles' strings into its result and frees them as it goes.
+  Merger(HeldArticles& articles, const NameLexicon& lexicon) : articles_(articles), lexicon_(lexicon), uf_(0) {}
 
   MergedGraph run() {
     make_records();
     uf_ = UnionFind(records_.size());
     weak_type_.assign(records_.size(), false);
-    members_.resize(records_.size());
-    for (std::uint32_t r = 0; r < records_.size(); ++r) members_[r] = {r};
+    next_.assign(records_.size(), UINT32_MAX);
+    head_.resize(records_.size());
+    tail_.resize(records_.size());
+    for (std::uint32_t r = 0; r < records_.size(); ++r) head_[r] = tail_[r] = r;
+    size_.assign(records_.size(), 1);
     merge_same_name();
     merge_aliases();
     merge_variants();
@@ -119,38 +172,53 @@ class Merger {
   }
 
  private:
-  const ArticleEntity& entity_of(const Record& record) const {
-    return articles_[record.article].entities[record.entity];
-  }
-  const std::string& article_id(const Record& record) const { return articles_[record.article].article_id; }
+  Members members(std::uint32_t root) const { return Members(next_, head_[root], size_[root]); }
+  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, record.entity); }
+  const std::string& article_id(const Record& record) const { return articles_.articles[record.article].id; }
 
   void make_records() {
+    records_.reserve(articles_.entities.size());
+    article_context_.reserve(articles_.size());
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
-      const ArticleGraph& article = articles_[a];
+      const std::uint32_t count = articles_.articles[a].entity_count;
       const std::size_t first = records_.size();
-      for (std::uint32_t e = 0; e < article.entities.size(); ++e) {
-        const ArticleEntity& entity = article.entities[e];
-        Record record;
-        record.article = a;
-        record.entity = e;
-        record.type = entity.type;
-        record.key = canonical_key(entity.name, entity.type, lexicon_);
-        record.words = split(record.key);
-        record.country = lexicon_.is_country(record.key);
-        records_.push_back(std::move(record));
+      std::vector<std::uint32_t> mentions(count);
+      for (std::uint32_t e = 0; e < count; ++e) {
+        const EntityRef entity = articles_.entity(a, e);
+        mentions[e] = entity.mentions;
+        records_.push_back({a, e, entity.type, key_of(articles_.entities[articles_.articles[a].first_entity + e].name,
+                                                       entity.name, entity.type)});
       }
       // Context: the other entities of the article, the most mentioned first.
-      std::vector<std::uint32_t> order(article.entities.size());
+      std::vector<std::uint32_t> order(count);
       std::iota(order.begin(), order.end(), 0u);
-      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        return article.entities[x].mentions > article.entities[y].mentions;
-      });
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::uint32_t x, std::uint32_t y) { return mentions[x] > mentions[y]; });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
       std::vector<std::uint64_t>& hashes = article_context_.emplace_back();
-      for (std::uint32_t e : order) hashes.push_back(hash_key(records_[first + e].key));
+      for (std::uint32_t e : order) hashes.push_back(records_[first + e].key_hash());
       std::sort(hashes.begin(), hashes.end());
-      for (std::uint32_t e = 0; e < article.entities.size(); ++e) records_[first + e].key_hash = hash_key(records_[first + e].key);
+      hashes.shrink_to_fit();
     }
+  }
+
+  // The key of an interned name under a type, made once per (name, type).
+  const Key* key_of(std::uint32_t name_id, const std::string& name, EntityType type) {
+    const std::uint64_t slot = (std::uint64_t{name_id} << 3) | static_cast<std::uint64_t>(type);
+    const auto known = key_of_name_.find(slot);
+    if (known != key_of_name_.end()) return known->second;
+    std::string text = canonical_key(name, type, lexicon_);
+    auto [it, added] = keys_by_text_.try_emplace(text, nullptr);
+    if (added) {
+      Key& key = keys_.emplace_back();
+      key.words = split(text);
+      key.country = lexicon_.is_country(text);
+      key.hash = hash_key(text);
+      key.text = std::move(text);
+      it->second = &key;
+    }
+    key_of_name_.emplace(slot, it->second);
+    return it->second;
   }
 
   // Calls f(h) for the hashes of the entities co-mentioned with record r, ascending: its
@@ -159,7 +227,7 @@ class Merger {
   template <typename F>
   void for_each_context(std::uint32_t r, F f) const {
     for (std::uint64_t h : article_context_[records_[r].article])
-      if (h != records_[r].key_hash) f(h);
+      if (h != records_[r].key_hash()) f(h);
   }
 
   void unite(std::uint32_t a, std::uint32_t b, std::string rule, std::string detail) {
@@ -168,17 +236,19 @@ class Merger {
     uf_.unite(ra, rb);
     const std::uint32_t root = uf_.find(ra);
     const std::uint32_t other = root == ra ? rb : ra;
-    std::vector<std::uint32_t>& into = members_[root];
-    if (into.size() < members_[other].size()) into.swap(members_[other]);  // append the smaller list
-    into.insert(into.end(), members_[other].begin(), members_[other].end());
-    members_[other].clear();
-    members_[other].shrink_to_fit();
-    links_.push_back({a, b, std::move(rule), std::move(detail)});
+    // The larger list first (the root's when as large), then the other.
+    std::uint32_t first = root, second = other;
+    if (size_[root] < size_[other]) std::swap(first, second);
+    next_[tail_[first]] = head_[second];
+    head_[root] = head_[first];
+    tail_[root] = tail_[second];
+    size_[root] = size_[first] + size_[second];
+    links_.push_back({a, b, link_text_.intern(rule), link_text_.intern(detail)});
   }
 
   EntityType node_type(std::uint32_t root) const {
     std::array<double, 5> votes{};
-    for (std::uint32_t r : members_[root]) {
+    for (std::uint32_t r : members(root)) {
       // A one-word record joined as a person's surname votes a quarter for its tagger type.
       const double weight = weak_type_[r] && records_[r].type != EntityType::Person ? 0.25 : 1.0;
       votes[static_cast<std::size_t>(records_[r].type)] += weight * std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
@@ -192,7 +262,7 @@ class Merger {
   // Rule same-name.
   void merge_same_name() {
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_key;
-    for (std::uint32_t r = 0; r < records_.size(); ++r) by_key[records_[r].key].push_back(r);
+    for (std::uint32_t r = 0; r < records_.size(); ++r) by_key[records_[r].key()].push_back(r);
     std::vector<const std::string*> keys;
     for (const auto& entry : by_key) keys.push_back(&entry.first);
     std::sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
@@ -208,7 +278,7 @@ class Merger {
       // not split the entity. A person joins a place only when the lexicon knows the word as
       // a region, not a country ("Europe", not "Jordan"); nothing joins a person when the word
       // is a known place.
-      if (first_of_type.size() > 1 && records_[group.front()].words.size() == 1) {
+      if (first_of_type.size() > 1 && records_[group.front()].words().size() == 1) {
         std::array<double, 5> votes{};
         std::array<std::uint32_t, 5> records{};
         double total = 0;
@@ -239,7 +309,7 @@ class Merger {
         }
       }
       // Different types under one multiword name: one entity, its type decided by votes.
-      if (first_of_type.size() > 1 && records_[group.front()].words.size() >= 2) {
+      if (first_of_type.size() > 1 && records_[group.front()].words().size() >= 2) {
         std::uint32_t anchor = UINT32_MAX;
         for (const auto& [type, r] : first_of_type) {
           if (type == EntityType::Event) continue;
@@ -258,7 +328,7 @@ class Merger {
       if (record.type == EntityType::Event) continue;
       for (const std::string& alias : entity_of(record).aliases) {
         const std::string key = canonical_key(alias, record.type, lexicon_);
-        if (key == record.key || key.empty()) continue;
+        if (key == record.key() || key.empty()) continue;
         if (split(key).size() < 2 && !is_acronym(alias)) continue;
         carriers[key].push_back({r, alias});
       }
@@ -266,8 +336,8 @@ class Merger {
     // One record per key stands for all of them (same-name already joined those of one type).
     std::unordered_map<std::string, std::vector<std::uint32_t>> named;  // key -> first record of each type
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (!carriers.count(records_[r].key)) continue;
-      std::vector<std::uint32_t>& list = named[records_[r].key];
+      if (!carriers.count(records_[r].key())) continue;
+      std::vector<std::uint32_t>& list = named[records_[r].key()];
       bool seen_type = false;
       for (std::uint32_t other : list) seen_type = seen_type || records_[other].type == records_[r].type;
       if (!seen_type) list.push_back(r);
@@ -293,18 +363,18 @@ class Merger {
   // given) gets the name of one of them.
   std::size_t shared_context(std::uint32_t root_a, std::uint32_t root_b, std::size_t enough,
                              std::string* first = nullptr) const {
-    if (members_[root_a].size() > members_[root_b].size()) std::swap(root_a, root_b);  // index the smaller
+    if (members(root_a).size() > members(root_b).size()) std::swap(root_a, root_b);  // index the smaller
     std::unordered_set<std::uint64_t> seen, shared;
     std::size_t scanned = 0;
-    for (std::uint32_t r : members_[root_a]) {
+    for (std::uint32_t r : members(root_a)) {
       if (++scanned > kMaxContextScan) break;
       for_each_context(r, [&](std::uint64_t h) { seen.insert(h); });
     }
     scanned = 0;
-    for (std::uint32_t r : members_[root_b]) {
+    for (std::uint32_t r : members(root_b)) {
       if (++scanned > kMaxContextScan) break;
       for (std::uint64_t h : article_context_[records_[r].article]) {
-        if (h == records_[r].key_hash || !seen.count(h) || !shared.insert(h).second) continue;
+        if (h == records_[r].key_hash() || !seen.count(h) || !shared.insert(h).second) continue;
         if (first && shared.size() == 1) *first = context_name(h, records_[r].article);
         if (shared.size() >= enough) return shared.size();
       }
@@ -315,8 +385,8 @@ class Merger {
 
   std::string context_name(std::uint64_t h, std::uint32_t article) const {
     const std::size_t first = first_record_of_article(article);
-    for (std::size_t e = 0; e < articles_[article].entities.size(); ++e)
-      if (hash_key(records_[first + e].key) == h) return articles_[article].entities[e].name;
+    for (std::uint32_t e = 0; e < articles_.articles[article].entity_count; ++e)
+      if (hash_key(records_[first + e].key()) == h) return articles_.entity(article, e).name;
     return "?";
   }
 
@@ -326,40 +396,40 @@ class Merger {
     return static_cast<std::size_t>(it - records_.begin());
   }
 
-  bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country; }
+  bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country(); }
 
   // A one-word record typed Place that the lexicon does not know as a place or organisation:
   // its type is the tagger's weakest guess, so a surname match may outvote it.
   bool untyped_word(std::uint32_t r) const {
     const Record& record = records_[r];
-    return record.type == EntityType::Place && record.words.size() == 1 && !record.country &&
-           !lexicon_.is_any_place_name(record.key) && !lexicon_.is_known_organization(record.key);
+    return record.type == EntityType::Place && record.words().size() == 1 && !record.country() &&
+           !lexicon_.is_any_place_name(record.key()) && !lexicon_.is_known_organization(record.key());
   }
 
   // Rule spelling-variant, for multiword person names: blocked by the surname's phonetic key.
   void merge_variants() {
     std::map<std::string, std::map<std::string, std::uint32_t>> blocks;  // phonetic -> key -> first record
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (!is_person(r) || records_[r].words.size() < 2) continue;
+      if (!is_person(r) || records_[r].words().size() < 2) continue;
       // Blocks: surname's phonetic key, word count, and the given name's first letter.
-      const std::string code = phonetic_key(records_[r].words.back()) + "/" + std::to_string(records_[r].words.size()) +
-                               "/" + records_[r].words.front().substr(0, 1);
-      blocks[code].try_emplace(records_[r].key, r);
+      const std::string code = phonetic_key(records_[r].words().back()) + "/" + std::to_string(records_[r].words().size()) +
+                               "/" + records_[r].words().front().substr(0, 1);
+      blocks[code].try_emplace(records_[r].key(), r);
     }
     for (const auto& [code, keys] : blocks) {
       std::vector<std::uint32_t> reps;
       for (const auto& entry : keys) reps.push_back(entry.second);
       // Compare within the block only names whose surname lengths differ by at most 2.
       std::sort(reps.begin(), reps.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return records_[a].words.back().size() < records_[b].words.back().size();
+        return records_[a].words().back().size() < records_[b].words().back().size();
       });
       for (std::size_t i = 0; i < reps.size(); ++i) {
         for (std::size_t j = i + 1; j < reps.size(); ++j) {
           const Record& a = records_[reps[i]];
           const Record& b = records_[reps[j]];
-          if (b.words.back().size() > a.words.back().size() + 2) break;
+          if (b.words().back().size() > a.words().back().size() + 2) break;
           std::string detail;
-          if (!variant_of(a.words, b.words, &detail)) continue;
+          if (!variant_of(a.words(), b.words(), &detail)) continue;
           const std::uint32_t ra = uf_.find(reps[i]), rb = uf_.find(reps[j]);
           if (ra == rb) continue;
           std::string shared;
@@ -399,15 +469,15 @@ class Merger {
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_surname;
     std::unordered_set<std::string> listed;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-      if (is_person(r) && records_[r].words.size() >= 2 && listed.insert(records_[r].key).second)
-        by_surname[records_[r].words.back()].push_back(r);
+      if (is_person(r) && records_[r].words().size() >= 2 && listed.insert(records_[r].key()).second)
+        by_surname[records_[r].words().back()].push_back(r);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
-      const bool mistyped_organization = records_[r].type == EntityType::Organization && !records_[r].country &&
-                                         !lexicon_.is_any_place_name(records_[r].key) &&
-                                         !lexicon_.is_known_organization(records_[r].key);
+      if (records_[r].words().size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
+      const bool mistyped_organization = records_[r].type == EntityType::Organization && !records_[r].country() &&
+                                         !lexicon_.is_any_place_name(records_[r].key()) &&
+                                         !lexicon_.is_known_organization(records_[r].key());
       if (!is_person(r) && !untyped_word(r) && !mistyped_organization) continue;
-      const auto it = by_surname.find(records_[r].key);
+      const auto it = by_surname.find(records_[r].key());
       if (it == by_surname.end()) continue;
       std::set<std::uint32_t> roots;
       for (std::uint32_t s : it->second) {
@@ -419,7 +489,7 @@ class Merger {
       // A one-word organisation may be a mistyped surname: only with two entities in common.
       if (mistyped_organization && shared_context(uf_.find(target), uf_.find(r), 2) < 2) continue;
       weak_type_[r] = !is_person(r);
-      unite(target, r, "surname", "the one person node with surname \"" + records_[r].key + "\": \"" +
+      unite(target, r, "surname", "the one person node with surname \"" + records_[r].key() + "\": \"" +
                                       entity_of(records_[target]).name + "\"");
     }
   }
@@ -430,8 +500,8 @@ class Merger {
     std::unordered_map<std::string, std::map<std::string, std::vector<std::uint32_t>>> blocks;
     std::unordered_set<std::string> listed;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-      if (is_person(r) && records_[r].words.size() >= 2 && listed.insert(records_[r].key).second)
-        blocks[phonetic_key(records_[r].words.back())][records_[r].words.back()].push_back(r);
+      if (is_person(r) && records_[r].words().size() >= 2 && listed.insert(records_[r].key()).second)
+        blocks[phonetic_key(records_[r].words().back())][records_[r].words().back()].push_back(r);
     // The match is decided once per distinct surname; the shared context per record.
     struct Match {
       std::uint32_t target = 0;
@@ -441,8 +511,8 @@ class Merger {
     };
     std::unordered_map<std::string, Match> matches;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if ((!is_person(r) && !untyped_word(r)) || records_[r].words.size() != 1) continue;
-      const std::string& surname = records_[r].key;
+      if ((!is_person(r) && !untyped_word(r)) || records_[r].words().size() != 1) continue;
+      const std::string& surname = records_[r].key();
       if (surname.size() < 6) continue;
       auto [it, added] = matches.try_emplace(surname);
       Match& match = it->second;
@@ -479,8 +549,8 @@ class Merger {
     std::unordered_map<std::string, std::uint32_t> example;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       const Record& record = records_[r];
-      if (record.words.size() < 2 || record.type == EntityType::Person || record.type == EntityType::Event) continue;
-      const std::string letters = initials(record.words);
+      if (record.words().size() < 2 || record.type == EntityType::Person || record.type == EntityType::Event) continue;
+      const std::string letters = initials(record.words());
       if (letters.size() < 2) continue;
       by_initials[letters].insert(uf_.find(r));
       example.try_emplace(letters, r);
@@ -503,7 +573,7 @@ class Merger {
   std::string choose_label(std::uint32_t root) const {
     std::map<std::string, std::uint32_t> counts;    // articles naming the node so
     std::map<std::string, std::uint64_t> mentions;  // their mentions, to break ties
-    for (std::uint32_t r : members_[root]) {
+    for (std::uint32_t r : members(root)) {
       ++counts[entity_of(records_[r]).name];
       mentions[entity_of(records_[r]).name] += entity_of(records_[r]).mentions;
     }
@@ -532,14 +602,16 @@ class Merger {
   void merge_events() {
     std::vector<std::vector<std::uint32_t>> participants(records_.size());  // event record -> participant roots
     std::size_t first = 0;
-    for (const ArticleGraph& article : articles_) {
-      for (const ArticleRelation& rel : article.relations) {
-        if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entities.size() ||
-            rel.target >= article.entities.size())
+    for (std::uint32_t a = 0; a < articles_.size(); ++a) {
+      const HeldArticle& article = articles_.articles[a];
+      for (std::uint32_t k = 0; k < article.relation_count; ++k) {
+        const HeldRelation& rel = articles_.relation(a, k);
+        if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entity_count ||
+            rel.target >= article.entity_count)
           continue;
         participants[first + rel.target].push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
       }
-      first += article.entities.size();
+      first += article.entity_count;
     }
     std::map<std::pair<std::string, std::uint32_t>, std::vector<std::uint32_t>> by_participant;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
@@ -555,32 +627,50 @@ class Merger {
     // Dates and places of every record already in a node must agree, not just of the pair.
     // The place keys are made once per event record: nodes of an event told by many articles
     // compare every pair of their records (issue 8: keys made per pair took most of a merge).
-    std::vector<std::string> place_keys(records_.size());
+    struct EventFacts {
+      const std::string* date;
+      const Key* place;  // keys are unique by text: equal pointers, equal keys
+    };
+    std::vector<std::uint32_t> facts_of(records_.size(), 0);  // record -> its facts (0: none)
+    std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      const std::string& place = entity_of(records_[r]).place;
-      if (!place.empty()) place_keys[r] = canonical_key(place, EntityType::Place, lexicon_);
+      if (records_[r].type != EntityType::Event) continue;
+      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + records_[r].entity];
+      const std::string& place = articles_.strings[held.place];
+      const Key* place_key = place.empty() ? nullptr : key_of(held.place, place, EntityType::Place);
+      facts_of[r] = static_cast<std::uint32_t>(facts.size());
+      facts.push_back({&articles_.strings[held.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
-      for (std::uint32_t x : members_[uf_.find(a)])
-        for (std::uint32_t y : members_[uf_.find(b)]) {
-          if (!agree(entity_of(records_[x]).date, entity_of(records_[y]).date)) return false;
-          const std::string& px = place_keys[x];
-          const std::string& py = place_keys[y];
-          if (!px.empty() && !py.empty() && px != py) return false;
+      for (std::uint32_t x : members(uf_.find(a)))
+        for (std::uint32_t y : members(uf_.find(b))) {
+          const EventFacts& fx = facts[facts_of[x]];
+          const EventFacts& fy = facts[facts_of[y]];
+          if (!agree(*fx.date, *fy.date)) return false;
+          if (fx.place && fy.place && fx.place != fy.place) return false;
         }
       return true;
     };
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      const ArticleEntity& event = entity_of(records_[r]);
+      const EntityRef event = entity_of(records_[r]);
       std::map<std::uint32_t, std::uint32_t> shared;  // earlier event record -> participants in common
       for (std::uint32_t p : participants[r])
         for (std::uint32_t other : by_participant[{event.event_kind, p}])
           if (other < r) ++shared[other];
+      // A node that disagrees with r's keeps disagreeing (r's node only grows): its other
+      // records are not compared again (issue 8: nodes of an event told by thousands of articles).
+      std::unordered_set<std::uint32_t> disagree;
       for (const auto& [other, count] : shared) {
         // Two in common, and at least half of the smaller event's participants.
         const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
-        if (count < 2 || count * 2 < smaller || uf_.find(other) == uf_.find(r) || !node_agrees(other, r)) continue;
+        if (count < 2 || count * 2 < smaller) continue;
+        const std::uint32_t root = uf_.find(other);
+        if (root == uf_.find(r) || disagree.count(root)) continue;
+        if (!node_agrees(other, r)) {
+          disagree.insert(root);
+          continue;
+        }
         unite(other, r, "same-event",
               "a " + event.event_kind + " with " + std::to_string(count) + " participants in common, dates and places agree");
       }
@@ -603,8 +693,8 @@ class Merger {
       node.type = node_type(root);
       node.label = choose_label(root);
       std::set<std::string> aliases, sources;
-      for (std::uint32_t r : members_[root]) {
-        const ArticleEntity& entity = entity_of(records_[r]);
+      for (std::uint32_t r : members(root)) {
+        const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
         sources.insert(article_id(records_[r]));
@@ -623,8 +713,8 @@ class Merger {
     for (std::size_t i = 0; i < drafts.size(); ++i)
       bases[i] = std::string(id_prefix(drafts[i].node.type)) + ":" + name_slug(drafts[i].node.label);
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      return std::tie(bases[x], records_[drafts[x].root].key, drafts[x].root) <
-             std::tie(bases[y], records_[drafts[y].root].key, drafts[y].root);
+      return std::tie(bases[x], records_[drafts[x].root].key(), drafts[x].root) <
+             std::tie(bases[y], records_[drafts[y].root].key(), drafts[y].root);
     });
     std::set<std::string> used;
     for (std::size_t i : order) {
@@ -633,66 +723,81 @@ class Merger {
       used.insert(id);
       drafts[i].node.id = id;
     }
-    std::vector<std::string> id_of_record(records_.size());
-    for (const Draft& draft : drafts)
-      for (std::uint32_t r : members_[draft.root]) id_of_record[r] = draft.node.id;
+    std::vector<std::uint32_t> node_of_record(records_.size());  // index in drafts, then merged.nodes
+    for (std::uint32_t i = 0; i < drafts.size(); ++i)
+      for (std::uint32_t r : members(drafts[i].root)) node_of_record[r] = i;
 
     explain(drafts.size(), [&](std::size_t i) -> const Draft& { return drafts[i]; }, merged.explanations);
 
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
+    std::vector<Draft>().swap(drafts);
+    release_resolution();
+    merged.sightings.reserve(articles_.relations.size());
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
-      if (consumable_ != nullptr) {
-        // Nothing reads the article past this point: move its strings, then free it, so the
-        // evidence is never held twice (issue 8, memory).
-        ArticleGraph& article = (*consumable_)[a];
-        const std::size_t entities = article.entities.size();
-        merged.articles.push_back({std::move(article.article_id), std::move(article.source), std::move(article.title),
-                                   std::move(article.date), std::move(article.url)});
-        for (ArticleRelation& rel : article.relations) {
-          if (rel.source >= entities || rel.target >= entities) continue;
-          merged.sightings.push_back({id_of_record[first + rel.source], id_of_record[first + rel.target], rel.type,
-                                      std::move(rel.evidence), std::move(rel.text), std::move(rel.status)});
-        }
-        article = ArticleGraph();
-        first += entities;
-        continue;
+      // Nothing reads the article past this point: move its strings, so that the evidence is
+      // never held twice (issue 8, memory).
+      HeldArticle& article = articles_.articles[a];
+      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], std::move(article.title),
+                                 std::move(article.date), std::move(article.url)});
+      for (std::uint32_t k = 0; k < article.relation_count; ++k) {
+        HeldRelation& rel = articles_.relation(a, k);
+        if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
+        Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
+                          std::move(rel.sentence_text), articles_.strings[rel.rule]};
+        merged.sightings.push_back({merged.nodes[node_of_record[first + rel.source]].id,
+                                    merged.nodes[node_of_record[first + rel.target]].id, rel.type,
+                                    std::move(evidence), std::move(rel.text), articles_.strings[rel.status]});
       }
-      const ArticleGraph& article = articles_[a];
-      merged.articles.push_back({article.article_id, article.source, article.title, article.date, article.url});
-      for (const ArticleRelation& rel : article.relations) {
-        if (rel.source >= article.entities.size() || rel.target >= article.entities.size()) continue;
-        merged.sightings.push_back({id_of_record[first + rel.source], id_of_record[first + rel.target], rel.type,
-                                    rel.evidence, rel.text, rel.status});
-      }
-      first += article.entities.size();
+      first += article.entity_count;
     }
     return merged;
   }
 
+  // Frees what resolving the records needed, before the sightings are made (issue 8: they
+  // peak together otherwise); only the articles' relations and strings are read after this.
+  void release_resolution() {
+    std::vector<Record>().swap(records_);
+    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    uf_ = UnionFind(0);
+    for (std::vector<std::uint32_t>* list : {&next_, &head_, &tail_, &size_}) std::vector<std::uint32_t>().swap(*list);
+    std::vector<Link>().swap(links_);
+    link_text_ = StringPool();
+    std::vector<bool>().swap(weak_type_);
+    std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
+    std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
+    std::deque<Key>().swap(keys_);
+    std::deque<HeldEntity>().swap(articles_.entities);
+    articles_.lists = StringPool();
+  }
+
   template <typename DraftAt>
   void explain(std::size_t count, DraftAt draft_at, MergeExplanations& out) const {
-    std::unordered_map<std::uint32_t, std::vector<const Link*>> links_into;  // absorbed record -> link
-    for (const Link& link : links_) links_into[link.b].push_back(&link);
+    // The links by absorbed record, each record's in the order they were made.
+    std::vector<std::uint32_t> links_into(links_.size());
+    std::iota(links_into.begin(), links_into.end(), 0u);
+    std::stable_sort(links_into.begin(), links_into.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return links_[x].b < links_[y].b; });
     for (std::size_t i = 0; i < count; ++i) {
       const auto& draft = draft_at(i);
-      const std::vector<std::uint32_t>& members = members_[draft.root];
+      const Members members = this->members(draft.root);
       NodeExplanation node;
       node.node_id = draft.node.id;
       node.label = draft.node.label;
       node.type = draft.node.type;
       node.records = static_cast<std::uint32_t>(members.size());
       std::set<std::pair<std::string, std::string>> listed;  // (form, rule)
-      std::vector<std::uint32_t> sorted = members;
+      std::vector<std::uint32_t> sorted(members.begin(), members.end());
       std::sort(sorted.begin(), sorted.end());
       for (std::uint32_t r : sorted) {
         const Record& record = records_[r];
-        const ArticleEntity& entity = entity_of(record);
-        const auto it = links_into.find(r);
-        if (it != links_into.end()) {
-          for (const Link* link : it->second)
-            if (listed.insert({entity.name, link->rule}).second)
-              node.steps.push_back({entity.name, article_id(record), link->rule, link->detail});
+        const EntityRef entity = entity_of(record);
+        auto it = std::lower_bound(links_into.begin(), links_into.end(), r,
+                                   [&](std::uint32_t link, std::uint32_t record) { return links_[link].b < record; });
+        for (; it != links_into.end() && links_[*it].b == r; ++it) {
+          const Link& link = links_[*it];
+          if (listed.insert({entity.name, link_text_[link.rule]}).second)
+            node.steps.push_back({entity.name, article_id(record), link_text_[link.rule], link_text_[link.detail]});
         }
         for (std::size_t k = 0; k < entity.alias_rules.size() && k < entity.aliases.size(); ++k) {
           const std::string& rule = entity.alias_rules[k];
@@ -708,15 +813,19 @@ class Merger {
               [](const NodeExplanation& a, const NodeExplanation& b) { return a.node_id < b.node_id; });
   }
 
-  std::span<const ArticleGraph> articles_;
+  HeldArticles& articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
   std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
   UnionFind uf_;
-  std::vector<std::vector<std::uint32_t>> members_;  // root -> its records
+  // Each node's records (see Members): next_ per record; head_, tail_ and size_ per root.
+  std::vector<std::uint32_t> next_, head_, tail_, size_;
   std::vector<Link> links_;
+  StringPool link_text_;  // the links' rules and details
+  std::deque<Key> keys_;  // a deque: records point into it
+  std::unordered_map<std::string, const Key*> keys_by_text_;
+  std::unordered_map<std::uint64_t, const Key*> key_of_name_;  // (name id, type) -> key
   std::vector<bool> weak_type_;  // record joined by a person-name rule against its tagger type
-  std::vector<ArticleGraph>* consumable_ = nullptr;  // articles_ itself, when the merge may consume it
 };
 
 std::string escape_field(std::string_view text) {
@@ -728,12 +837,14 @@ std::string escape_field(std::string_view text) {
 }  // namespace
 
 MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLexicon& lexicon) {
-  return Merger(articles, lexicon).run();
+  HeldArticles held;
+  for (const ArticleGraph& article : articles) held.add(ArticleGraph(article), 0);
+  return merge_articles(std::move(held), lexicon);
 }
 
-MergedGraph merge_articles(std::vector<ArticleGraph>&& articles, const NameLexicon& lexicon) {
+MergedGraph merge_articles(HeldArticles&& articles, const NameLexicon& lexicon) {
   MergedGraph merged = Merger(articles, lexicon).run();
-  std::vector<ArticleGraph>().swap(articles);
+  articles = HeldArticles();
   return merged;
 }
 

@@ -46,6 +46,7 @@
 #include "core/status.hpp"
 #include "extract/lexicon.hpp"
 #include "graph/knowledge_graph.hpp"
+#include "merge/held_articles.hpp"
 
 namespace newsgraph {
 
@@ -82,9 +83,10 @@ struct MergedGraph {
 // order. `lexicon` is read-only.
 MergedGraph merge_articles(std::span<const ArticleGraph> articles,
                            const NameLexicon& lexicon = NameLexicon::builtin());
-// The same result; consumes `articles` (left empty), freeing each article's evidence as it
-// moves into the result, so that a large merge does not hold it twice.
-MergedGraph merge_articles(std::vector<ArticleGraph>&& articles, const NameLexicon& lexicon);
+// The same result from articles held in compact form (issue 8: what build and merge use);
+// consumes `articles` (left empty), moving each article's evidence into the result, so that
+// a large merge does not hold it twice.
+MergedGraph merge_articles(HeldArticles&& articles, const NameLexicon& lexicon);
 
 // Writes the explanations as text, atomically: per node a header line
 // "<id>\t<label>\t<Type>\t<records> records", then one line per absorbed form

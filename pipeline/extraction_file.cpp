@@ -280,9 +280,7 @@ void read_extraction_file(const std::string& path, ExtractionRead& read) {
         read.errors.push_back(where + ": " + problem);
         continue;
       }
-      compact_for_merge(graph);
-      read.graphs.push_back(std::move(graph));
-      read.ordinals.push_back(ordinal);
+      read.articles.add(std::move(graph), ordinal);
     }
   }
   if (!stream.error().empty()) read.errors.push_back(stream.error());

@@ -15,6 +15,7 @@
 
 #include "core/document.hpp"
 #include "core/status.hpp"
+#include "merge/held_articles.hpp"
 
 namespace newsgraph {
 
@@ -28,8 +29,7 @@ std::string extraction_header_line();
 void append_extraction_line(const ArticleGraph& graph, std::uint64_t ordinal, std::string& out);
 
 struct ExtractionRead {
-  std::vector<ArticleGraph> graphs;
-  std::vector<std::uint64_t> ordinals;  // parallel to graphs
+  HeldArticles articles;  // in compact form, for merge_extractions()
   std::vector<std::string> errors;     // "shard-1.jsonl:7: ...": the line is skipped
 };
 

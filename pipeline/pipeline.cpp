@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -234,57 +235,40 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
   return report;
 }
 
-void compact_for_merge(ArticleGraph& graph) {
-  // Merge does not read the token spans (extraction files do not keep them either).
-  std::vector<EntityReference>().swap(graph.references);
-  for (ArticleEntity& entity : graph.entities) {
-    entity.name.shrink_to_fit();
-    entity.aliases.shrink_to_fit();
-    for (std::string& alias : entity.aliases) alias.shrink_to_fit();
-    entity.alias_rules.shrink_to_fit();
-  }
-  graph.entities.shrink_to_fit();
-  for (ArticleRelation& relation : graph.relations) {
-    relation.evidence.sentence_text.shrink_to_fit();
-    relation.text.shrink_to_fit();
-  }
-  graph.relations.shrink_to_fit();
-}
-
-void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
-                       const NameLexicon& lexicon, BuildReport& report) {
+void merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, BuildReport& report) {
   // Build order: by source name, then ordinal (see run_extract()); the id only orders the
   // articles of inputs given the same name (stdin in several runs), which build never has.
-  std::vector<std::size_t> order(graphs.size());
+  const std::deque<HeldArticle>& held = articles.articles;
+  std::vector<std::size_t> order(held.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (graphs[a].source != graphs[b].source) return graphs[a].source < graphs[b].source;
-    if (ordinals[a] != ordinals[b]) return ordinals[a] < ordinals[b];
-    return graphs[a].article_id < graphs[b].article_id;
+    if (held[a].source != held[b].source) return articles.source(a) < articles.source(b);
+    if (held[a].ordinal != held[b].ordinal) return held[a].ordinal < held[b].ordinal;
+    return held[a].id < held[b].id;
   });
   // An article extracted twice (an incremental update re-extracted it): the later one wins.
   const auto same_article = [&](std::size_t a, std::size_t b) {
-    return graphs[a].source == graphs[b].source && ordinals[a] == ordinals[b] && graphs[a].article_id == graphs[b].article_id;
+    return held[a].source == held[b].source && held[a].ordinal == held[b].ordinal && held[a].id == held[b].id;
   };
-  std::vector<ArticleGraph> sorted;
-  sorted.reserve(graphs.size());
+  std::vector<std::size_t> kept;
+  kept.reserve(order.size());
   std::size_t replaced = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
-    const std::size_t i = order[k];
-    if (k + 1 < order.size() && same_article(order[k + 1], i)) {
+    if (k + 1 < order.size() && same_article(order[k + 1], order[k])) {
       ++replaced;
       continue;
     }
-    sorted.push_back(std::move(graphs[i]));
+    kept.push_back(order[k]);
   }
   if (replaced > 0)
     report.warnings.push_back(std::to_string(replaced) +
                               " article(s) given twice (same source, ordinal and id): the later extraction kept");
-  graphs.clear();
-  ordinals.clear();
+  std::vector<std::size_t>().swap(order);
+  articles.keep(kept);
+  std::vector<std::size_t>().swap(kept);
 
   auto start = Clock::now();
-  MergedGraph merged = merge_articles(std::move(sorted), lexicon);
+  MergedGraph merged = merge_articles(std::move(articles), lexicon);
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
@@ -297,15 +281,15 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   StageClock clock;
   Result<std::unique_ptr<Annotators>> loaded = load_timed(options, clock);
   if (!loaded) return loaded.status();
-  std::vector<ArticleGraph> graphs;
-  std::vector<std::uint64_t> ordinals;
+  HeldArticles articles;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
-    compact_for_merge(graph);
-    graphs.push_back(std::move(graph));
-    ordinals.push_back(ordinal);
+    articles.add(std::move(graph), ordinal);
   }, progress, report, clock);
   fill_stage_seconds(clock, report);
-  merge_extractions(graphs, ordinals, (*loaded)->lexicon, report);
+  // The taggers and the parser are done: free them (about 230 MB) before the merge.
+  const NameLexicon lexicon = std::move((*loaded)->lexicon);
+  loaded->reset();
+  merge_extractions(articles, lexicon, report);
   return report;
 }
 

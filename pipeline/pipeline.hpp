@@ -74,16 +74,10 @@ using ExtractionSink = std::function<void(ArticleGraph&& graph, std::uint64_t or
 Result<BuildReport> run_extract(const PipelineOptions& options, const ExtractionSink& sink,
                                 const ProgressCallback& progress = {});
 
-// Frees what merging an article graph does not need: its token references, and the spare
-// capacity of its vectors and strings. Every article graph is held until the merge, and on a
-// large input they are most of build's memory (issue 8).
-void compact_for_merge(ArticleGraph& graph);
-
-// The other half: merges article graphs (in any order; they are sorted by source name and
-// ordinal first) into the report's graph, as run_build does. When two graphs have the same
-// source, ordinal and article id, the later one in `graphs` is kept (a warning says how many
-// were not).
-void merge_extractions(std::vector<ArticleGraph>& graphs, std::vector<std::uint64_t>& ordinals,
-                       const NameLexicon& lexicon, BuildReport& report);
+// The other half: merges the held article graphs (in any order; they are sorted by source
+// name and ordinal first) into the report's graph, as run_build does; `articles` is left
+// empty. When two articles have the same source, ordinal and article id, the later one in
+// `articles` is kept (a warning says how many were not).
+void merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, BuildReport& report);
 
 }  // namespace newsgraph

@@ -1,0 +1,158 @@
+// merge/held_articles: article graphs held for a merge, in compact form (issue 8, memory).
+//
+// A merge needs every article's entities at once. Held as ArticleGraphs they took about
+// 14 KB per article: 31 entities of five strings and two vectors each, most of them empty
+// (the event fields) or repeated from article to article (names, alias lists, the
+// in-article rules). Here every such string is interned once in a StringPool, and so is every
+// list of them, so that an entity is a few ids: about 3 KB per article, relations included
+// (half of it the evidence sentences).
+// Articles, entities and relations live in deques, which grow without copying what they
+// hold (a vector's doubling would hold everything twice for a moment).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace newsgraph {
+
+// Each distinct string once; ids count from 0 in order of first sight. Id 0 is "".
+class StringPool {
+ public:
+  StringPool() { intern({}); }
+  std::uint32_t intern(std::string_view text);
+  const std::string& operator[](std::uint32_t id) const { return strings_[id]; }
+
+ private:
+  std::deque<std::string> strings_;  // a deque, so that the map's views into them never move
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+// A list of interned strings, read through the pool: what ArticleEntity holds as a
+// std::vector<std::string> (aliases, alias_rules). `ids` packs 4-byte ids.
+class StringList {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = std::string;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string*;
+    using reference = const std::string&;
+    iterator(const StringList* list, std::size_t i) : list_(list), i_(i) {}
+    reference operator*() const { return (*list_)[i_]; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++i_;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return i_ == other.i_; }
+
+   private:
+    const StringList* list_;
+    std::size_t i_;
+  };
+
+  StringList(const StringPool& pool, std::string_view ids) : pool_(&pool), ids_(ids) {}
+  std::size_t size() const { return ids_.size() / 4; }
+  bool empty() const { return ids_.empty(); }
+  const std::string& operator[](std::size_t i) const {
+    std::uint32_t id;
+    std::memcpy(&id, ids_.data() + 4 * i, 4);
+    return (*pool_)[id];
+  }
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+ private:
+  const StringPool* pool_;
+  std::string_view ids_;
+};
+
+// An ArticleEntity as pool ids: `aliases` and `alias_rules` are ids in HeldArticles::lists.
+struct HeldEntity {
+  std::uint32_t name = 0;
+  std::uint32_t date = 0;
+  std::uint32_t place = 0;
+  std::uint32_t event_kind = 0;
+  std::uint32_t aliases = 0;
+  std::uint32_t alias_rules = 0;
+  std::uint32_t mentions = 0;
+  EntityType type = EntityType::Person;
+};
+
+// An ArticleRelation; the strings that recur (article id, rule, status) as pool ids.
+struct HeldRelation {
+  RelationType type = RelationType::CoOccurs;
+  std::uint32_t source = 0;  // index among the article's entities
+  std::uint32_t target = 0;
+  std::uint32_t evidence_article = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t rule = 0;
+  std::uint32_t status = 0;
+  std::string sentence_text;
+  std::string text;
+};
+
+// One article: its metadata, its place in build order, and where its entities and
+// relations are in HeldArticles.
+struct HeldArticle {
+  std::string id;
+  std::uint32_t source = 0;  // pool id
+  std::string title;
+  std::string date;
+  std::string url;
+  std::uint64_t ordinal = 0;
+  std::size_t first_entity = 0;
+  std::uint32_t entity_count = 0;
+  std::size_t first_relation = 0;
+  std::uint32_t relation_count = 0;
+};
+
+// An entity read back: the fields of ArticleEntity, as references into the pool.
+struct EntityRef {
+  EntityType type;
+  const std::string& name;
+  StringList aliases;
+  std::uint32_t mentions;
+  const std::string& date;
+  const std::string& place;
+  const std::string& event_kind;
+  StringList alias_rules;
+};
+
+struct HeldArticles {
+  StringPool strings;
+  StringPool lists;  // lists of string ids, packed (see StringList)
+  std::deque<HeldArticle> articles;
+  std::deque<HeldEntity> entities;
+  std::deque<HeldRelation> relations;
+
+  // Takes one article graph (its token references are dropped: merge does not read them).
+  void add(ArticleGraph&& graph, std::uint64_t ordinal);
+  // Keeps the articles at `order` (indices into `articles`), in that order.
+  void keep(const std::vector<std::size_t>& order);
+
+  std::size_t size() const { return articles.size(); }
+  const std::string& source(std::size_t a) const { return strings[articles[a].source]; }
+  EntityRef entity(std::size_t a, std::uint32_t e) const;
+  const HeldRelation& relation(std::size_t a, std::uint32_t r) const {
+    return relations[articles[a].first_relation + r];
+  }
+  HeldRelation& relation(std::size_t a, std::uint32_t r) { return relations[articles[a].first_relation + r]; }
+};
+
+}  // namespace newsgraph

@@ -1,0 +1,115 @@
+// HeldArticles (issue 8, memory): what goes in comes back, strings are held once.
+#include "merge/held_articles.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "merge/merge.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+ArticleGraph sample_article(const std::string& id) {
+  ArticleGraph graph;
+  graph.article_id = id;
+  graph.source = "feeds/2024-06.jsonl";
+  graph.title = "Ministers meet in Lisbon";
+  graph.date = "2024-06-02";
+  graph.url = "https://example.org/" + id;
+  graph.entities.push_back({EntityType::Person, "Ana Costa", {"Ana Costa", "Costa"}, 3, {}, {}, {}, {"name", "surname"}});
+  graph.entities.push_back({EntityType::Place, "Lisbon", {"Lisbon"}, 1, {}, {}, {}, {"name"}});
+  graph.entities.push_back({EntityType::Event, "Costa meeting", {"Costa meeting"}, 1, "2024-06-01", "Lisbon", "meeting", {}});
+  ArticleRelation relation{RelationType::ParticipatedIn, 0, 2, {id, 4, 120, 188, "Costa met the delegation in Lisbon.", "subject-of-meet"}, {}, {}};
+  graph.relations.push_back(relation);
+  graph.references.push_back({0, 2, 0, EntityReference::Kind::Name});
+  return graph;
+}
+
+std::vector<std::string> strings_of(const StringList& list) { return {list.begin(), list.end()}; }
+
+}  // namespace
+
+TEST_CASE("HeldArticles gives back every field an article graph put in", "[merge][memory]") {
+  const ArticleGraph original = sample_article("a1");
+  HeldArticles held;
+  held.add(ArticleGraph(original), 7);
+  REQUIRE(held.size() == 1);
+  const HeldArticle& article = held.articles[0];
+  CHECK(article.id == "a1");
+  CHECK(held.source(0) == original.source);
+  CHECK(article.title == original.title);
+  CHECK(article.date == original.date);
+  CHECK(article.url == original.url);
+  CHECK(article.ordinal == 7);
+  REQUIRE(article.entity_count == original.entities.size());
+  for (std::uint32_t e = 0; e < article.entity_count; ++e) {
+    const ArticleEntity& want = original.entities[e];
+    const EntityRef got = held.entity(0, e);
+    CHECK(got.type == want.type);
+    CHECK(got.name == want.name);
+    CHECK(strings_of(got.aliases) == want.aliases);
+    CHECK(got.mentions == want.mentions);
+    CHECK(got.date == want.date);
+    CHECK(got.place == want.place);
+    CHECK(got.event_kind == want.event_kind);
+    CHECK(strings_of(got.alias_rules) == want.alias_rules);
+  }
+  REQUIRE(article.relation_count == 1);
+  const HeldRelation& relation = held.relation(0, 0);
+  const ArticleRelation& want = original.relations[0];
+  CHECK(relation.type == want.type);
+  CHECK(relation.source == want.source);
+  CHECK(relation.target == want.target);
+  CHECK(held.strings[relation.evidence_article] == want.evidence.article_id);
+  CHECK(relation.sentence == want.evidence.sentence);
+  CHECK(relation.begin == want.evidence.begin);
+  CHECK(relation.end == want.evidence.end);
+  CHECK(relation.sentence_text == want.evidence.sentence_text);
+  CHECK(held.strings[relation.rule] == want.evidence.rule);
+}
+
+TEST_CASE("HeldArticles interns each string and each alias list once", "[merge][memory]") {
+  HeldArticles held;
+  held.add(sample_article("a1"), 0);
+  held.add(sample_article("a2"), 1);
+  const HeldEntity& first = held.entities[0];
+  const HeldEntity& again = held.entities[3];  // the same person in the second article
+  CHECK(first.name == again.name);
+  CHECK(first.aliases == again.aliases);
+  CHECK(first.alias_rules == again.alias_rules);
+  CHECK(held.entities[2].date != 0);  // "" is id 0: the event's date is not empty
+  CHECK(held.entities[0].date == 0);
+  CHECK(&held.entity(0, 0).name == &held.entity(1, 0).name);
+}
+
+TEST_CASE("HeldArticles::keep keeps the chosen articles in the chosen order", "[merge][memory]") {
+  HeldArticles held;
+  for (const char* id : {"a", "b", "c"}) held.add(sample_article(id), 0);
+  held.keep({2, 0});
+  REQUIRE(held.size() == 2);
+  CHECK(held.articles[0].id == "c");
+  CHECK(held.articles[1].id == "a");
+  CHECK(held.entity(0, 0).name == "Ana Costa");
+  CHECK(held.strings[held.relation(0, 0).evidence_article] == "c");
+}
+
+TEST_CASE("merge_articles gives the same graph from held articles as from article graphs", "[merge][memory]") {
+  std::vector<ArticleGraph> graphs = {sample_article("a1"), sample_article("a2")};
+  graphs[1].entities[0] = {EntityType::Person, "Costa", {"Costa"}, 2, {}, {}, {}, {"name"}};
+  const MergedGraph from_graphs = merge_articles(graphs);
+  HeldArticles held;
+  for (const ArticleGraph& graph : graphs) held.add(ArticleGraph(graph), 0);
+  const MergedGraph from_held = merge_articles(std::move(held), NameLexicon::builtin());
+  CHECK(held.size() == 0);
+  REQUIRE(from_held.nodes.size() == from_graphs.nodes.size());
+  for (std::size_t i = 0; i < from_held.nodes.size(); ++i) {
+    CHECK(from_held.nodes[i].id == from_graphs.nodes[i].id);
+    CHECK(from_held.nodes[i].aliases == from_graphs.nodes[i].aliases);
+    CHECK(from_held.nodes[i].sources == from_graphs.nodes[i].sources);
+  }
+  REQUIRE(from_held.sightings.size() == 2);
+  CHECK(from_held.sightings[0].evidence.sentence_text == "Costa met the delegation in Lisbon.");
+  CHECK(from_held.sightings[1].source_id == from_held.sightings[0].source_id);  // "Costa" joined "Ana Costa"
+}
