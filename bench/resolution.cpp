@@ -81,7 +81,7 @@ std::vector<ArticleGraph> make_articles(std::size_t count, std::uint64_t seed) {
       aliases.push_back(name);
       std::sort(aliases.begin(), aliases.end());
       aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
-      article.entities.push_back({type, std::move(name), std::move(aliases), 1 + static_cast<std::uint32_t>(rng() % 5), {}, {}, {}});
+      article.entities.push_back({type, std::move(name), std::move(aliases), 1 + static_cast<std::uint32_t>(rng() % 5), {}, {}, {}, {}});
     };
     for (int i = 0; i < 16; ++i) {
       const Universe::Person& person = universe.people[zipf(rng, universe.people.size())];

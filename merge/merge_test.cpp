@@ -14,7 +14,7 @@ using namespace newsgraph;
 namespace {
 
 ArticleEntity entity(EntityType type, std::string name, std::vector<std::string> aliases = {}, std::uint32_t mentions = 1) {
-  ArticleEntity e{type, name, std::move(aliases), mentions, {}, {}, {}};
+  ArticleEntity e{type, name, std::move(aliases), mentions, {}, {}, {}, {}};
   e.aliases.push_back(name);
   std::sort(e.aliases.begin(), e.aliases.end());
   e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
