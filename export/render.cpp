@@ -60,6 +60,15 @@ std::string one_line(std::string text) {
   return text.empty() ? "unknown Graphviz error" : text;
 }
 
+// Reads DOT text to lay out. start=1 seeds the force-directed layouts' random numbers: without
+// it sfdp places some graphs' edge labels differently from run to run (Graphviz 2.42), and the
+// same graph must always give the same picture.
+Agraph_t* read_for_layout(const std::string& text) {
+  Agraph_t* g = agmemread(text.c_str());
+  if (g) agsafeset(g, const_cast<char*>("start"), const_cast<char*>("1"), const_cast<char*>(""));
+  return g;
+}
+
 // Lays out the graph with its legend and renders it in `format` ("svg" or "png") to `path`.
 Status render(const KnowledgeGraph& kg, const std::string& path, const RenderOptions& options, const char* format) {
   const std::string text = dot_text(kg, true);
@@ -67,7 +76,7 @@ Status render(const KnowledgeGraph& kg, const std::string& path, const RenderOpt
   CaptureGraphvizMessages capture(messages);
   if (options.warnings) options.warnings->clear();
 
-  Agraph_t* g = agmemread(text.c_str());
+  Agraph_t* g = read_for_layout(text);
   if (!g) return Status::error(path + ": Graphviz could not read the DOT text: " + one_line(messages));
 
   GVC_t* gvc = graphviz_context();
@@ -167,7 +176,7 @@ Result<std::string> render_svg_text(const KnowledgeGraph& kg, const std::string&
   CaptureGraphvizMessages capture(messages);
   if (options.warnings) options.warnings->clear();
 
-  Agraph_t* g = agmemread(text.c_str());
+  Agraph_t* g = read_for_layout(text);
   if (!g) return Status::error(name_for_messages + ": Graphviz could not read the DOT text: " + one_line(messages));
   prepare_for_page(kg, g);
 
