@@ -293,7 +293,7 @@ std::string civil_from_days(long z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
-  char buffer[16];
+  char buffer[40];  // room for any long year: no truncation warning
   std::snprintf(buffer, sizeof buffer, "%04ld-%02u-%02u", y, m, d);
   return buffer;
 }
