@@ -797,7 +797,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
     for (std::size_t e = 0; e < events.size(); ++e) {
       if (events[e].entity != 0) continue;
       events[e].entity = static_cast<std::uint32_t>(graph.entities.size());
-      graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}});
+      graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}, {}});
       events_so_far.emplace_back(events[e].kind, events[e].entity);
     }
     for (auto it = mentions.rbegin(); it != mentions.rend() && it->first.sentence == s; ++it)
@@ -828,7 +828,7 @@ void extract_relations(const Document& doc, const NameLexicon& lexicon, ArticleG
       if (mention.place < 0 && mention.side_a.size() + mention.side_b.size() < 2) continue;
       events.push_back({mention.kind, {}, -1, {}, true, 0, {}, 0, false});
       events.back().entity = static_cast<std::uint32_t>(graph.entities.size());
-      graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}});
+      graph.entities.push_back({EntityType::Event, {}, {}, 0, {}, {}, {}, {}});
     }
     add_mention(events[best], mention);
     mentions.emplace_back(std::move(mention), best);
