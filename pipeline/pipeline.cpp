@@ -229,7 +229,8 @@ void keep_freed_memory() {
 Result<std::unique_ptr<Annotators>> load_timed(const PipelineOptions& options, StageClock& clock) {
   keep_freed_memory();
   const auto start = Clock::now();
-  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir);
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Result<std::unique_ptr<Annotators>> loaded = load_annotators(options.models_dir, jobs);
   if (loaded) clock.add(Stage::Load, start);
   return loaded;
 }
