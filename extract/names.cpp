@@ -20,19 +20,26 @@ bool is_word_char(char32_t cp) { return utf8::is_letter(cp) || utf8::is_digit(cp
 }  // namespace
 
 std::string name_key(std::string_view name) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
-  const icu::UnicodeString decomposed =
-      nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))), status);
   // Fold case, drop combining marks, straighten apostrophes, keep letters, digits and inner
   // '-' / '.' / '\''; everything else separates words.
   std::u32string folded;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 cp = decomposed.char32At(i);
-    i += U16_LENGTH(cp);
-    if (u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK) continue;
-    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) cp = '\'';
-    folded += static_cast<char32_t>(u_foldCase(cp, U_FOLD_CASE_DEFAULT));
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ASCII (most tokens; extraction keys every token): NFKD leaves it as it is, it has no
+    // combining marks and its case folding is A-Z to a-z, so ICU would give the same.
+    folded.reserve(name.size());
+    for (const char c : name) folded += static_cast<char32_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+    const icu::UnicodeString decomposed = nfkd->normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))), status);
+    for (int32_t i = 0; i < decomposed.length();) {
+      UChar32 cp = decomposed.char32At(i);
+      i += U16_LENGTH(cp);
+      if (u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK) continue;
+      if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) cp = '\'';
+      folded += static_cast<char32_t>(u_foldCase(cp, U_FOLD_CASE_DEFAULT));
+    }
   }
   std::string out;
   std::u32string word;

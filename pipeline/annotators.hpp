@@ -30,8 +30,10 @@ struct Annotators {
   NameLexicon lexicon;  // built-in table plus the gazetteer the NER model carries
 };
 
-// Loads the three models from `models_dir`. Fails naming the file that could not load.
-Result<std::unique_ptr<Annotators>> load_annotators(const std::string& models_dir);
+// Loads the three models from `models_dir`. Fails naming the file that could not load (the
+// first of POS, NER, parser that fails, whatever `threads`). With `threads` >= 2 the taggers
+// load on a second thread while this one loads the parser.
+Result<std::unique_ptr<Annotators>> load_annotators(const std::string& models_dir, unsigned threads = 1);
 
 // Only the name lexicon (built-in table plus the NER model's gazetteer), for merging
 // extraction files without loading the taggers and the parser.

@@ -335,6 +335,8 @@ void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerStat
   labels.assign(n, kOutside);
   if (margins) margins->assign(n, 0.0f);
   state.history.clear();
+  state.pair_units.resize(kNumLabels * kNumLabels * kNumLabels);
+  state.pair_known.fill(false);
   if (train) beam = 1;
   std::array<float, kNumLabels> scores, local;
   std::vector<std::uint64_t>& buffer = state.buffer;
@@ -367,17 +369,38 @@ void decode(const learn::Perceptron& model, const TaggerInput& input, TaggerStat
         model.score(buffer, row);
       }
     }
+    if (units) {
+      state.word_known.assign(length, 0);
+      if (state.word_units.size() < cells * kNumLabels) state.word_units.resize(cells * kNumLabels);
+    }
     // The scores of token i's labels after the labels prev2, prev1; leaves the dynamic
-    // features in `buffer`.
+    // features in `buffer` (not in units, where they are scored once per pair / per word:
+    // integer sums do not depend on their order, so the scores are the same to the bit).
     const auto local_scores = [&](std::uint32_t i, Label prev1, Label prev2, std::array<float, kNumLabels>& out) {
       const std::size_t at = static_cast<std::size_t>(i - sent.first) * kNumLabels;
-      dynamic_features(state, i, prev1, prev2, buffer);
       if (units) {
-        std::array<std::int32_t, kNumLabels> sum;
-        std::copy_n(state.token_units.data() + at, kNumLabels, sum.begin());
-        model.score_units(buffer, sum);
-        for (int label = 0; label < kNumLabels; ++label) out[label] = static_cast<float>(sum[label]) * model.quantum();
+        const std::size_t pair = static_cast<std::size_t>(prev2) * kNumLabels + prev1;
+        std::int32_t* pair_row = state.pair_units.data() + pair * kNumLabels;
+        if (!state.pair_known[pair]) {
+          std::fill_n(pair_row, kNumLabels, 0);
+          const std::uint64_t pair_features[] = {feature(kPrev1, prev1), feature(kPrev2, prev2 * kNumLabels + prev1)};
+          model.score_units(pair_features, std::span(pair_row, kNumLabels));
+          state.pair_known[pair] = true;
+        }
+        std::int32_t* word_row = state.word_units.data() + (at + prev1) * kNumLabels;
+        std::uint32_t& known = state.word_known[i - sent.first];
+        if (!(known >> prev1 & 1u)) {
+          std::fill_n(word_row, kNumLabels, 0);
+          const std::uint64_t word_features[] = {feature(kPrevLower, learn::hash_combine(prev1, state.lower[i])),
+                                                 feature(kPrevShape, learn::hash_combine(prev1, state.short_shape[i]))};
+          model.score_units(word_features, std::span(word_row, kNumLabels));
+          known |= 1u << prev1;
+        }
+        const std::int32_t* token_row = state.token_units.data() + at;
+        for (int label = 0; label < kNumLabels; ++label)
+          out[label] = static_cast<float>(token_row[label] + pair_row[label] + word_row[label]) * model.quantum();
       } else {
+        dynamic_features(state, i, prev1, prev2, buffer);
         std::copy_n(state.token_scores.data() + at, kNumLabels, out.begin());
         model.score(buffer, out);
       }

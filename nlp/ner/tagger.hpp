@@ -80,6 +80,14 @@ struct TaggerState {
   std::vector<std::uint64_t> buffer;
   std::vector<float> token_scores;
   std::vector<std::int32_t> token_units;  // token_scores as learn::Perceptron::score_units
+  // The units of the label-dependent features, each computed once per document (pairs) or
+  // per token of the sentence (words) instead of once per beam hypothesis: the units of
+  // kPrev1 + kPrev2 by (prev2, prev1), and of kPrevLower + kPrevShape by (token, prev1);
+  // the *_known masks say which are filled.
+  std::vector<std::int32_t> pair_units;
+  std::array<bool, kNumLabels * kNumLabels> pair_known{};
+  std::vector<std::int32_t> word_units;
+  std::vector<std::uint32_t> word_known;  // per token of the sentence: bit prev1
   std::vector<Hypothesis> lattice;
   std::vector<std::uint32_t> lattice_offsets;
   std::vector<Hypothesis> candidates;
