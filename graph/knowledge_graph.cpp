@@ -30,8 +30,11 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSi
     if (kg.index.count(node.id)) continue;  // ids are unique by contract; keep the first
     sort_unique(node.aliases);
     sort_unique(node.sources);
-    const std::string id = node.id;
-    kg.index.emplace(id, boost::add_vertex(std::move(node), kg.graph));
+    // Boost's add_vertex and add_edge copy their property: add an empty one and move into it,
+    // so that the input's nodes and evidence are not held twice (issue 8, memory).
+    const Vertex v = boost::add_vertex(kg.graph);
+    kg.index.emplace(node.id, v);
+    kg.graph[v] = std::move(node);
   }
 
   for (RelationSighting& s : sightings) {
@@ -65,7 +68,7 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSi
         if (!sightings[k].status.empty() && (edge.status.empty() || sightings[k].status == "held"))
           edge.status = sightings[k].status;
       sort_unique(edge.sources);
-      boost::add_edge(source->second, target->second, std::move(edge), kg.graph);
+      kg.graph[boost::add_edge(source->second, target->second, kg.graph).first] = std::move(edge);
     }
     i = j;
   }

@@ -60,6 +60,25 @@ struct KnowledgeGraph {
   Graph graph;
   std::map<std::string, Vertex> index;  // node id -> vertex
   std::vector<ArticleInfo> articles;    // sorted by id
+
+  KnowledgeGraph() = default;
+  KnowledgeGraph(const KnowledgeGraph&) = default;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = default;
+  // boost::adjacency_list has no move operations, and its swap() copies: moving a graph
+  // copied every node and edge, two graphs at once at a merge's peak (issue 8, memory). Moves
+  // swap the vertex vector and the edge list instead (public members of Boost's vecS graph;
+  // the vertices' edge lists point into the edge list's nodes, which a std::list swap keeps).
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept { swap(other); }
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept {
+    KnowledgeGraph(std::move(other)).swap(*this);
+    return *this;
+  }
+  void swap(KnowledgeGraph& other) noexcept {
+    graph.m_vertices.swap(other.graph.m_vertices);
+    graph.m_edges.swap(other.graph.m_edges);
+    index.swap(other.index);
+    articles.swap(other.articles);
+  }
 };
 
 // One sighting of a relation between two nodes, by node id.
