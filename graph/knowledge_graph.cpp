@@ -22,38 +22,44 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 
 }  // namespace
 
-KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles) {
   KnowledgeGraph kg;
-  std::sort(nodes.begin(), nodes.end(), [](const EntityNode& a, const EntityNode& b) { return a.id < b.id; });
-  for (EntityNode& node : nodes) {
-    if (kg.index.count(node.id)) continue;  // ids are unique by contract; keep the first
+  // Vertices in id order, so that comparing two vertices compares their ids.
+  std::vector<std::uint32_t> order(nodes.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; });
+  std::vector<Vertex> vertex_of(nodes.size());
+  for (std::uint32_t i : order) {
+    EntityNode& node = nodes[i];
     sort_unique(node.aliases);
     sort_unique(node.sources);
     // Boost's add_vertex and add_edge copy their property: add an empty one and move into it,
     // so that the input's nodes and evidence are not held twice (issue 8, memory).
     const Vertex v = boost::add_vertex(kg.graph);
+    vertex_of[i] = v;
     kg.index.emplace(node.id, v);
     kg.graph[v] = std::move(node);
   }
+  std::vector<EntityNode>().swap(nodes);
 
-  for (RelationSighting& s : sightings) {
-    if (is_symmetric(s.type) && s.target_id < s.source_id) std::swap(s.source_id, s.target_id);
+  for (NodeSighting& s : sightings) {
+    s.source = static_cast<std::uint32_t>(vertex_of[s.source]);
+    s.target = static_cast<std::uint32_t>(vertex_of[s.target]);
+    if (is_symmetric(s.type) && s.target < s.source) std::swap(s.source, s.target);
   }
-  std::sort(sightings.begin(), sightings.end(), [](const RelationSighting& a, const RelationSighting& b) {
-    return std::tie(a.source_id, a.target_id, a.type) < std::tie(b.source_id, b.target_id, b.type) ||
-           (std::tie(a.source_id, a.target_id, a.type) == std::tie(b.source_id, b.target_id, b.type) &&
+  std::sort(sightings.begin(), sightings.end(), [](const NodeSighting& a, const NodeSighting& b) {
+    return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type) ||
+           (std::tie(a.source, a.target, a.type) == std::tie(b.source, b.target, b.type) &&
             evidence_less(a.evidence, b.evidence));
   });
 
   for (std::size_t i = 0; i < sightings.size();) {
     std::size_t j = i;
-    while (j < sightings.size() && sightings[j].source_id == sightings[i].source_id &&
-           sightings[j].target_id == sightings[i].target_id && sightings[j].type == sightings[i].type)
+    while (j < sightings.size() && sightings[j].source == sightings[i].source &&
+           sightings[j].target == sightings[i].target && sightings[j].type == sightings[i].type)
       ++j;
-    const auto source = kg.index.find(sightings[i].source_id);
-    const auto target = kg.index.find(sightings[i].target_id);
-    if (source != kg.index.end() && target != kg.index.end() && source->second != target->second) {
+    if (sightings[i].source != sightings[i].target) {
       RelationEdge edge;
       edge.type = sightings[i].type;
       // Best evidence first (sightings are sorted); one entry per sentence.
@@ -68,14 +74,34 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSi
         if (!sightings[k].status.empty() && (edge.status.empty() || sightings[k].status == "held"))
           edge.status = sightings[k].status;
       sort_unique(edge.sources);
-      kg.graph[boost::add_edge(source->second, target->second, kg.graph).first] = std::move(edge);
+      edge.evidence.shrink_to_fit();
+      kg.graph[boost::add_edge(sightings[i].source, sightings[i].target, kg.graph).first] = std::move(edge);
     }
     i = j;
   }
+  std::vector<NodeSighting>().swap(sightings);
 
   std::sort(articles.begin(), articles.end(), [](const ArticleInfo& a, const ArticleInfo& b) { return a.id < b.id; });
   kg.articles = std::move(articles);
   return kg;
+}
+
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+                           std::vector<ArticleInfo> articles) {
+  // Node ids are unique by contract; of two nodes with one id the first is kept.
+  std::map<std::string, std::uint32_t> index_of;
+  std::vector<EntityNode> unique;
+  for (EntityNode& node : nodes)
+    if (index_of.emplace(node.id, static_cast<std::uint32_t>(unique.size())).second) unique.push_back(std::move(node));
+  std::vector<NodeSighting> by_index;
+  for (RelationSighting& s : sightings) {
+    const auto source = index_of.find(s.source_id);
+    const auto target = index_of.find(s.target_id);
+    if (source == index_of.end() || target == index_of.end()) continue;
+    by_index.push_back({source->second, target->second, s.type, std::move(s.evidence), std::move(s.text),
+                        std::move(s.status)});
+  }
+  return build_graph(std::move(unique), std::move(by_index), std::move(articles));
 }
 
 std::map<EntityType, std::size_t> count_nodes_by_type(const KnowledgeGraph& kg) {

@@ -91,10 +91,24 @@ struct RelationSighting {
   std::string status;
 };
 
+// The same, naming its nodes by their index in the list of nodes given with it: what the merge
+// makes (issue 8, memory: no copies of the node ids, which are most of a sighting otherwise).
+struct NodeSighting {
+  std::uint32_t source;
+  std::uint32_t target;
+  RelationType type;
+  Evidence evidence;
+  std::string text;
+  std::string status;
+};
+
 // Builds the graph: nodes sorted by id; sightings aggregated per (source, target, type) —
 // symmetric types with the lower id first — evidence sorted and deduplicated, sources
 // collected. A sighting naming an unknown node or a self-loop is dropped.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+                           std::vector<ArticleInfo> articles);
+// The same from sightings by node index; node ids must be unique.
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles);
 
 // Counts for summaries: nodes per type and edges per relation type.

@@ -111,5 +111,5 @@ TEST_CASE("merge_articles gives the same graph from held articles as from articl
   }
   REQUIRE(from_held.sightings.size() == 2);
   CHECK(from_held.sightings[0].evidence.sentence_text == "Costa met the delegation in Lisbon.");
-  CHECK(from_held.sightings[1].source_id == from_held.sightings[0].source_id);  // "Costa" joined "Ana Costa"
+  CHECK(from_held.sightings[1].source == from_held.sightings[0].source);  // "Costa" joined "Ana Costa"
 }

@@ -685,26 +685,30 @@ class Merger {
       if (uf_.find(r) == r) roots.push_back(r);
     struct Draft {
       std::uint32_t root;
-      EntityNode node;
+      EntityNode node;  // without its sources, listed by article index until the resolution is freed
+      std::vector<std::uint32_t> articles;
     };
     std::vector<Draft> drafts;
     for (std::uint32_t root : roots) {
       EntityNode node;
       node.type = node_type(root);
       node.label = choose_label(root);
-      std::set<std::string> aliases, sources;
+      std::set<std::string> aliases;
+      std::vector<std::uint32_t> articles;
       for (std::uint32_t r : members(root)) {
         const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
-        sources.insert(article_id(records_[r]));
+        articles.push_back(records_[r].article);
         node.mentions += entity.mentions;
         if (node.date.empty()) node.date = entity.date;
         if (node.place.empty()) node.place = entity.place;
       }
       node.aliases.assign(aliases.begin(), aliases.end());
-      node.sources.assign(sources.begin(), sources.end());
-      drafts.push_back({root, std::move(node)});
+      std::sort(articles.begin(), articles.end());
+      articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
+      articles.shrink_to_fit();
+      drafts.push_back({root, std::move(node), std::move(articles)});
     }
     // Ids: base from type and label; a suffix in (base, canonical key) order for clashes.
     std::vector<std::size_t> order(drafts.size());
@@ -729,9 +733,27 @@ class Merger {
 
     explain(drafts.size(), [&](std::size_t i) -> const Draft& { return drafts[i]; }, merged.explanations);
 
-    for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
+    std::vector<std::vector<std::uint32_t>> node_articles;
+    for (Draft& draft : drafts) {
+      merged.nodes.push_back(std::move(draft.node));
+      node_articles.push_back(std::move(draft.articles));
+    }
     std::vector<Draft>().swap(drafts);
     release_resolution();
+    // The nodes' article ids, sorted and unique, made now that the records are freed (issue 8:
+    // a string per node and article was the largest part of the node drafts).
+    for (std::size_t i = 0; i < merged.nodes.size(); ++i) {
+      std::vector<std::uint32_t>& articles = node_articles[i];
+      std::sort(articles.begin(), articles.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return articles_.articles[x].id < articles_.articles[y].id;
+      });
+      std::vector<std::string>& sources = merged.nodes[i].sources;
+      sources.reserve(articles.size());
+      for (std::uint32_t a : articles)
+        if (sources.empty() || sources.back() != articles_.articles[a].id) sources.push_back(articles_.articles[a].id);
+      std::vector<std::uint32_t>().swap(articles);
+    }
+    std::vector<std::vector<std::uint32_t>>().swap(node_articles);
     merged.sightings.reserve(articles_.relations.size());
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
@@ -745,8 +767,7 @@ class Merger {
         if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
         Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
                           std::move(rel.sentence_text), articles_.strings[rel.rule]};
-        merged.sightings.push_back({merged.nodes[node_of_record[first + rel.source]].id,
-                                    merged.nodes[node_of_record[first + rel.target]].id, rel.type,
+        merged.sightings.push_back({node_of_record[first + rel.source], node_of_record[first + rel.target], rel.type,
                                     std::move(evidence), std::move(rel.text), articles_.strings[rel.status]});
       }
       first += article.entity_count;

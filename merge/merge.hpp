@@ -74,7 +74,7 @@ struct MergeExplanations {
 
 struct MergedGraph {
   std::vector<EntityNode> nodes;
-  std::vector<RelationSighting> sightings;
+  std::vector<NodeSighting> sightings;  // by index in `nodes`
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
 };
