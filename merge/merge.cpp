@@ -600,23 +600,34 @@ class Merger {
   // above), with dates and places that do not disagree, are one occurrence told by two
   // articles. Candidates come from a (kind, participant) index, not from all pairs.
   void merge_events() {
-    std::vector<std::vector<std::uint32_t>> participants(records_.size());  // event record -> participant roots
+    // The event records' slots: participants and facts are kept per event, not per record
+    // (issue 8: a list per record was a fifth of a merge's peak, and few records are events).
+    std::vector<std::uint32_t> slot_of(records_.size(), 0);  // record -> its slot (0: not an event)
+    std::vector<std::vector<std::uint32_t>> participant_lists(1);  // slot -> participant roots
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (records_[r].type != EntityType::Event) continue;
+      slot_of[r] = static_cast<std::uint32_t>(participant_lists.size());
+      participant_lists.emplace_back();
+    }
+    const auto participants = [&](std::uint32_t r) -> std::vector<std::uint32_t>& {
+      return participant_lists[slot_of[r]];
+    };
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const HeldArticle& article = articles_.articles[a];
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         const HeldRelation& rel = articles_.relation(a, k);
         if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entity_count ||
-            rel.target >= article.entity_count)
+            rel.target >= article.entity_count || slot_of[first + rel.target] == 0)
           continue;
-        participants[first + rel.target].push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
+        participants(static_cast<std::uint32_t>(first + rel.target)).push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
       }
       first += article.entity_count;
     }
     std::map<std::pair<std::string, std::uint32_t>, std::vector<std::uint32_t>> by_participant;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      std::vector<std::uint32_t>& parts = participants[r];
+      std::vector<std::uint32_t>& parts = participants(r);
       std::sort(parts.begin(), parts.end());
       parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
       for (std::uint32_t p : parts) by_participant[{entity_of(records_[r]).event_kind, p}].push_back(r);
@@ -631,21 +642,19 @@ class Merger {
       const std::string* date;
       const Key* place;  // keys are unique by text: equal pointers, equal keys
     };
-    std::vector<std::uint32_t> facts_of(records_.size(), 0);  // record -> its facts (0: none)
-    std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};
+    std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
       const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + records_[r].entity];
       const std::string& place = articles_.strings[held.place];
       const Key* place_key = place.empty() ? nullptr : key_of(held.place, place, EntityType::Place);
-      facts_of[r] = static_cast<std::uint32_t>(facts.size());
       facts.push_back({&articles_.strings[held.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members(uf_.find(a)))
         for (std::uint32_t y : members(uf_.find(b))) {
-          const EventFacts& fx = facts[facts_of[x]];
-          const EventFacts& fy = facts[facts_of[y]];
+          const EventFacts& fx = facts[slot_of[x]];
+          const EventFacts& fy = facts[slot_of[y]];
           if (!agree(*fx.date, *fy.date)) return false;
           if (fx.place && fy.place && fx.place != fy.place) return false;
         }
@@ -655,7 +664,7 @@ class Merger {
       if (records_[r].type != EntityType::Event) continue;
       const EntityRef event = entity_of(records_[r]);
       std::map<std::uint32_t, std::uint32_t> shared;  // earlier event record -> participants in common
-      for (std::uint32_t p : participants[r])
+      for (std::uint32_t p : participants(r))
         for (std::uint32_t other : by_participant[{event.event_kind, p}])
           if (other < r) ++shared[other];
       // A node that disagrees with r's keeps disagreeing (r's node only grows): its other
@@ -663,7 +672,7 @@ class Merger {
       std::unordered_set<std::uint32_t> disagree;
       for (const auto& [other, count] : shared) {
         // Two in common, and at least half of the smaller event's participants.
-        const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
+        const std::size_t smaller = std::min(participants(r).size(), participants(other).size());
         if (count < 2 || count * 2 < smaller) continue;
         const std::uint32_t root = uf_.find(other);
         if (root == uf_.find(r) || disagree.count(root)) continue;
@@ -782,7 +791,7 @@ class Merger {
     std::vector<std::vector<std::uint64_t>>().swap(article_context_);
     uf_ = UnionFind(0);
     for (std::vector<std::uint32_t>* list : {&next_, &head_, &tail_, &size_}) std::vector<std::uint32_t>().swap(*list);
-    std::vector<Link>().swap(links_);
+    std::deque<Link>().swap(links_);
     link_text_ = StringPool();
     std::vector<bool>().swap(weak_type_);
     std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
@@ -841,7 +850,7 @@ class Merger {
   UnionFind uf_;
   // Each node's records (see Members): next_ per record; head_, tail_ and size_ per root.
   std::vector<std::uint32_t> next_, head_, tail_, size_;
-  std::vector<Link> links_;
+  std::deque<Link> links_;  // a deque: no doubling copy of the largest list of the resolution
   StringPool link_text_;  // the links' rules and details
   std::deque<Key> keys_;  // a deque: records point into it
   std::unordered_map<std::string, const Key*> keys_by_text_;
