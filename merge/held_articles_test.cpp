@@ -39,7 +39,7 @@ TEST_CASE("HeldArticles gives back every field an article graph put in", "[merge
   const HeldArticle& article = held.articles[0];
   CHECK(article.id == "a1");
   CHECK(held.source(0) == original.source);
-  CHECK(article.title == original.title);
+  CHECK(held.text(article.title) == original.title);
   CHECK(article.date == original.date);
   CHECK(article.url == original.url);
   CHECK(article.ordinal == 7);
@@ -66,7 +66,8 @@ TEST_CASE("HeldArticles gives back every field an article graph put in", "[merge
   CHECK(relation.sentence == want.evidence.sentence);
   CHECK(relation.begin == want.evidence.begin);
   CHECK(relation.end == want.evidence.end);
-  CHECK(relation.sentence_text == want.evidence.sentence_text);
+  CHECK(held.text(relation.sentence_text) == want.evidence.sentence_text);
+  CHECK(held.strings[relation.text] == want.text);
   CHECK(held.strings[relation.rule] == want.evidence.rule);
 }
 

@@ -769,15 +769,15 @@ class Merger {
       // Nothing reads the article past this point: move its strings, so that the evidence is
       // never held twice (issue 8, memory).
       HeldArticle& article = articles_.articles[a];
-      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], std::move(article.title),
+      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], articles_.text(article.title),
                                  std::move(article.date), std::move(article.url)});
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         HeldRelation& rel = articles_.relation(a, k);
         if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
         Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
-                          std::move(rel.sentence_text), articles_.strings[rel.rule]};
+                          articles_.text(rel.sentence_text), articles_.strings[rel.rule]};
         merged.sightings.push_back({node_of_record[first + rel.source], node_of_record[first + rel.target], rel.type,
-                                    std::move(evidence), std::move(rel.text), articles_.strings[rel.status]});
+                                    std::move(evidence), articles_.strings[rel.text], articles_.strings[rel.status]});
       }
       first += article.entity_count;
     }
@@ -874,6 +874,7 @@ MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLex
 
 MergedGraph merge_articles(HeldArticles&& articles, const NameLexicon& lexicon) {
   MergedGraph merged = Merger(articles, lexicon).run();
+  merged.status = articles.status;
   articles = HeldArticles();
   return merged;
 }

@@ -77,6 +77,7 @@ struct MergedGraph {
   std::vector<NodeSighting> sightings;  // by index in `nodes`
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
+  Status status = Status::ok();  // failed when held evidence could not be read back (HeldArticles::spill)
 };
 
 // Node ids are "<type prefix>:<slug of the label>", made unique by a numeric suffix in key
