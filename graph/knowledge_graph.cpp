@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <tuple>
 
 namespace newsgraph {
@@ -22,7 +23,7 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 
 }  // namespace
 
-KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<NodeSighting> sightings,
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles) {
   KnowledgeGraph kg;
   // Vertices in id order, so that comparing two vertices compares their ids.
@@ -54,32 +55,33 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<NodeSighti
             evidence_less(a.evidence, b.evidence));
   });
 
-  for (std::size_t i = 0; i < sightings.size();) {
-    std::size_t j = i;
-    while (j < sightings.size() && sightings[j].source == sightings[i].source &&
-           sightings[j].target == sightings[i].target && sightings[j].type == sightings[i].type)
+  // Each group of sightings leaves the deque as its edge is made, so that the sightings shrink
+  // as the edges grow (issue 8: the sightings and the edges were the peak of a merge).
+  while (!sightings.empty()) {
+    std::size_t j = 1;
+    while (j < sightings.size() && sightings[j].source == sightings[0].source &&
+           sightings[j].target == sightings[0].target && sightings[j].type == sightings[0].type)
       ++j;
-    if (sightings[i].source != sightings[i].target) {
+    if (sightings[0].source != sightings[0].target) {
       RelationEdge edge;
-      edge.type = sightings[i].type;
+      edge.type = sightings[0].type;
       // Best evidence first (sightings are sorted); one entry per sentence.
-      for (std::size_t k = i; k < j; ++k) {
+      for (std::size_t k = 0; k < j; ++k) {
         if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), sightings[k].evidence)) continue;
         edge.sources.push_back(sightings[k].evidence.article_id);
         edge.evidence.push_back(std::move(sightings[k].evidence));  // not read again: held once
       }
-      edge.text = sightings[i].text;
+      edge.text = sightings[0].text;
       // A meeting seen held anywhere is held; planned only when every sighting says so.
-      for (std::size_t k = i; k < j; ++k)
+      for (std::size_t k = 0; k < j; ++k)
         if (!sightings[k].status.empty() && (edge.status.empty() || sightings[k].status == "held"))
           edge.status = sightings[k].status;
       sort_unique(edge.sources);
       edge.evidence.shrink_to_fit();
-      kg.graph[boost::add_edge(sightings[i].source, sightings[i].target, kg.graph).first] = std::move(edge);
+      kg.graph[boost::add_edge(sightings[0].source, sightings[0].target, kg.graph).first] = std::move(edge);
     }
-    i = j;
+    for (std::size_t k = 0; k < j; ++k) sightings.pop_front();
   }
-  std::vector<NodeSighting>().swap(sightings);
 
   std::sort(articles.begin(), articles.end(), [](const ArticleInfo& a, const ArticleInfo& b) { return a.id < b.id; });
   kg.articles = std::move(articles);
@@ -93,7 +95,7 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSi
   std::vector<EntityNode> unique;
   for (EntityNode& node : nodes)
     if (index_of.emplace(node.id, static_cast<std::uint32_t>(unique.size())).second) unique.push_back(std::move(node));
-  std::vector<NodeSighting> by_index;
+  std::deque<NodeSighting> by_index;
   for (RelationSighting& s : sightings) {
     const auto source = index_of.find(s.source_id);
     const auto target = index_of.find(s.target_id);

@@ -8,6 +8,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -108,7 +109,7 @@ struct NodeSighting {
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
                            std::vector<ArticleInfo> articles);
 // The same from sightings by node index; node ids must be unique.
-KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<NodeSighting> sightings,
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles);
 
 // Counts for summaries: nodes per type and edges per relation type.

@@ -763,7 +763,6 @@ class Merger {
       std::vector<std::uint32_t>().swap(articles);
     }
     std::vector<std::vector<std::uint32_t>>().swap(node_articles);
-    merged.sightings.reserve(articles_.relations.size());
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       // Nothing reads the article past this point: move its strings, so that the evidence is

@@ -74,7 +74,7 @@ struct MergeExplanations {
 
 struct MergedGraph {
   std::vector<EntityNode> nodes;
-  std::vector<NodeSighting> sightings;  // by index in `nodes`
+  std::deque<NodeSighting> sightings;  // by index in `nodes`
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
   Status status = Status::ok();  // failed when held evidence could not be read back (HeldArticles::spill)
