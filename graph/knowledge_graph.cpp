@@ -26,6 +26,20 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles) {
   KnowledgeGraph kg;
+  // Articles by id (sorting their indices orders them as sorting them would), and where each
+  // given article went, for the nodes' article lists.
+  std::vector<std::uint32_t> by_id(articles.size());
+  for (std::uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return articles[a].id < articles[b].id; });
+  std::vector<std::uint32_t> position_of(articles.size());
+  kg.articles.reserve(articles.size());
+  for (std::uint32_t p = 0; p < by_id.size(); ++p) {
+    position_of[by_id[p]] = p;
+    kg.articles.push_back(std::move(articles[by_id[p]]));
+  }
+  std::vector<ArticleInfo>().swap(articles);
+  const auto same_id = [&](std::uint32_t a, std::uint32_t b) { return kg.articles[a].id == kg.articles[b].id; };
+
   // Vertices in id order, so that comparing two vertices compares their ids.
   std::vector<std::uint32_t> order(nodes.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -34,7 +48,10 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
   for (std::uint32_t i : order) {
     EntityNode& node = nodes[i];
     sort_unique(node.aliases);
-    sort_unique(node.sources);
+    std::erase_if(node.sources, [&](std::uint32_t a) { return a >= position_of.size(); });
+    for (std::uint32_t& a : node.sources) a = position_of[a];
+    std::sort(node.sources.begin(), node.sources.end());
+    node.sources.erase(std::unique(node.sources.begin(), node.sources.end(), same_id), node.sources.end());
     // Boost's add_vertex and add_edge copy their property: add an empty one and move into it,
     // so that the input's nodes and evidence are not held twice (issue 8, memory).
     const Vertex v = boost::add_vertex(kg.graph);
@@ -83,8 +100,6 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
     for (std::size_t k = 0; k < j; ++k) sightings.pop_front();
   }
 
-  std::sort(articles.begin(), articles.end(), [](const ArticleInfo& a, const ArticleInfo& b) { return a.id < b.id; });
-  kg.articles = std::move(articles);
   return kg;
 }
 

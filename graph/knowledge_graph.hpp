@@ -24,7 +24,10 @@ struct EntityNode {
   EntityType type = EntityType::Person;
   std::vector<std::string> aliases;  // every surface form, sorted, unique
   std::uint32_t mentions = 0;
-  std::vector<std::string> sources;  // article ids, sorted, unique
+  // The articles that mention it, as indices in KnowledgeGraph::articles (so in id order),
+  // one per article id (issue 8, memory: a string per node and article was a third of a
+  // large graph). Given to build_graph(), indices in the articles given with it.
+  std::vector<std::uint32_t> sources;
   std::string date;                  // events: ISO 8601 when known
   std::string place;                 // events: the place's label
 };
@@ -61,6 +64,14 @@ struct KnowledgeGraph {
   Graph graph;
   std::map<std::string, Vertex> index;  // node id -> vertex
   std::vector<ArticleInfo> articles;    // sorted by id
+
+  // The ids of the articles at `indices` (EntityNode::sources), in that order.
+  std::vector<std::string> article_ids(const std::vector<std::uint32_t>& indices) const {
+    std::vector<std::string> ids;
+    ids.reserve(indices.size());
+    for (std::uint32_t i : indices) ids.push_back(articles[i].id);
+    return ids;
+  }
 
   KnowledgeGraph() = default;
   KnowledgeGraph(const KnowledgeGraph&) = default;

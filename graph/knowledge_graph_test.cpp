@@ -76,3 +76,15 @@ TEST_CASE("a moved knowledge graph keeps its nodes, edges and articles", "[graph
   CHECK(boost::num_vertices(moved.graph) == 0);
   CHECK(boost::num_edges(moved.graph) == 0);
 }
+
+TEST_CASE("build_graph lists a node's articles by index in id order, one per article id", "[graph]") {
+  EntityNode n = node("person:a", EntityType::Person);
+  n.sources = {0, 2, 1, 3, 7};  // 7: no such article, dropped
+  const std::vector<ArticleInfo> articles = {{"c", "c.txt", "", "", ""}, {"a", "a.txt", "", "", ""},
+                                             {"b", "b.txt", "", "", ""}, {"a", "again.txt", "", "", ""}};
+  const KnowledgeGraph kg = build_graph({n}, std::vector<RelationSighting>{}, articles);
+  REQUIRE(kg.articles.size() == 4);
+  CHECK(kg.articles[0].id == "a");
+  CHECK(kg.articles[3].id == "c");
+  CHECK(kg.article_ids(kg.graph[0].sources) == std::vector<std::string>{"a", "b", "c"});
+}

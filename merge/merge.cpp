@@ -694,8 +694,7 @@ class Merger {
       if (uf_.find(r) == r) roots.push_back(r);
     struct Draft {
       std::uint32_t root;
-      EntityNode node;  // without its sources, listed by article index until the resolution is freed
-      std::vector<std::uint32_t> articles;
+      EntityNode node;
     };
     std::vector<Draft> drafts;
     for (std::uint32_t root : roots) {
@@ -703,21 +702,20 @@ class Merger {
       node.type = node_type(root);
       node.label = choose_label(root);
       std::set<std::string> aliases;
-      std::vector<std::uint32_t> articles;
       for (std::uint32_t r : members(root)) {
         const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
-        articles.push_back(records_[r].article);
+        node.sources.push_back(records_[r].article);  // an index in merged.articles
         node.mentions += entity.mentions;
         if (node.date.empty()) node.date = entity.date;
         if (node.place.empty()) node.place = entity.place;
       }
       node.aliases.assign(aliases.begin(), aliases.end());
-      std::sort(articles.begin(), articles.end());
-      articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
-      articles.shrink_to_fit();
-      drafts.push_back({root, std::move(node), std::move(articles)});
+      std::sort(node.sources.begin(), node.sources.end());
+      node.sources.erase(std::unique(node.sources.begin(), node.sources.end()), node.sources.end());
+      node.sources.shrink_to_fit();
+      drafts.push_back({root, std::move(node)});
     }
     // Ids: base from type and label; a suffix in (base, canonical key) order for clashes.
     std::vector<std::size_t> order(drafts.size());
@@ -742,27 +740,9 @@ class Merger {
 
     explain(drafts.size(), [&](std::size_t i) -> const Draft& { return drafts[i]; }, merged.explanations);
 
-    std::vector<std::vector<std::uint32_t>> node_articles;
-    for (Draft& draft : drafts) {
-      merged.nodes.push_back(std::move(draft.node));
-      node_articles.push_back(std::move(draft.articles));
-    }
+    for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
     std::vector<Draft>().swap(drafts);
     release_resolution();
-    // The nodes' article ids, sorted and unique, made now that the records are freed (issue 8:
-    // a string per node and article was the largest part of the node drafts).
-    for (std::size_t i = 0; i < merged.nodes.size(); ++i) {
-      std::vector<std::uint32_t>& articles = node_articles[i];
-      std::sort(articles.begin(), articles.end(), [&](std::uint32_t x, std::uint32_t y) {
-        return articles_.articles[x].id < articles_.articles[y].id;
-      });
-      std::vector<std::string>& sources = merged.nodes[i].sources;
-      sources.reserve(articles.size());
-      for (std::uint32_t a : articles)
-        if (sources.empty() || sources.back() != articles_.articles[a].id) sources.push_back(articles_.articles[a].id);
-      std::vector<std::uint32_t>().swap(articles);
-    }
-    std::vector<std::vector<std::uint32_t>>().swap(node_articles);
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       // Nothing reads the article past this point: move its strings, so that the evidence is

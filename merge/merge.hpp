@@ -73,7 +73,7 @@ struct MergeExplanations {
 };
 
 struct MergedGraph {
-  std::vector<EntityNode> nodes;
+  std::vector<EntityNode> nodes;  // sources: indices in `articles`
   std::deque<NodeSighting> sightings;  // by index in `nodes`
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;

@@ -207,7 +207,8 @@ TEST_CASE("merge_articles labels a node with its most complete frequent form, ke
   CHECK(merkel->id == "person:angela-merkel");
   CHECK(merkel->label == "Angela Merkel");
   CHECK(merkel->aliases == std::vector<std::string>{"Angela Merkel", "Chancellor Angela Merkel", "Merkel"});
-  CHECK(merkel->sources == std::vector<std::string>{"a1", "a2", "a3"});
+  REQUIRE(merkel->sources == std::vector<std::uint32_t>{0, 1, 2});  // indices in merged.articles
+  CHECK(merged.articles[2].id == "a3");
   CHECK(merkel->mentions == 4);
   REQUIRE(merged.sightings.size() == 2);
   CHECK(merged.nodes[merged.sightings[0].source].id == "person:angela-merkel");
