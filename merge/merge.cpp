@@ -29,10 +29,10 @@ struct Key {
 };
 
 // One article entity. Its key is shared (issue 8: a merge holds one record per entity of
-// every article, so a record holds no string of its own).
+// every article, so a record holds no string of its own). The records of an article are its
+// entities in order: which entity a record is follows from where it is (Merger::entity_of).
 struct Record {
   std::uint32_t article;
-  std::uint32_t entity;
   EntityType type;
   const Key* key_of;
 
@@ -173,20 +173,26 @@ class Merger {
 
  private:
   Members members(std::uint32_t root) const { return Members(next_, head_[root], size_[root]); }
-  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, record.entity); }
+  // `record` is one of records_.
+  std::uint32_t entity_index(const Record& record) const {
+    return static_cast<std::uint32_t>(&record - records_.data()) - first_record_[record.article];
+  }
+  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, entity_index(record)); }
   const std::string& article_id(const Record& record) const { return articles_.articles[record.article].id; }
 
   void make_records() {
     records_.reserve(articles_.entities.size());
     article_context_.reserve(articles_.size());
+    first_record_.reserve(articles_.size());
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const std::uint32_t count = articles_.articles[a].entity_count;
       const std::size_t first = records_.size();
+      first_record_.push_back(static_cast<std::uint32_t>(first));
       std::vector<std::uint32_t> mentions(count);
       for (std::uint32_t e = 0; e < count; ++e) {
         const EntityRef entity = articles_.entity(a, e);
         mentions[e] = entity.mentions;
-        records_.push_back({a, e, entity.type, key_of(articles_.entities[articles_.articles[a].first_entity + e].name,
+        records_.push_back({a, entity.type, key_of(articles_.entities[articles_.articles[a].first_entity + e].name,
                                                        entity.name, entity.type)});
       }
       // Context: the other entities of the article, the most mentioned first.
@@ -391,9 +397,7 @@ class Merger {
   }
 
   std::size_t first_record_of_article(std::uint32_t article) const {
-    const auto it = std::lower_bound(records_.begin(), records_.end(), article,
-                                     [](const Record& record, std::uint32_t a) { return record.article < a; });
-    return static_cast<std::size_t>(it - records_.begin());
+    return first_record_[article];
   }
 
   bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country(); }
@@ -645,7 +649,7 @@ class Merger {
     std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + records_[r].entity];
+      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + entity_index(records_[r])];
       const std::string& place = articles_.strings[held.place];
       const Key* place_key = place.empty() ? nullptr : key_of(held.place, place, EntityType::Place);
       facts.push_back({&articles_.strings[held.date], place_key && !place_key->text.empty() ? place_key : nullptr});
@@ -688,6 +692,12 @@ class Merger {
 
   MergedGraph build() {
     MergedGraph merged;
+    // What only the rules read goes before the node drafts are made (issue 8: the drafts are
+    // the resolution's peak).
+    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    std::vector<std::uint32_t>().swap(tail_);
+    std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
+    std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
     // Nodes in the order of their first record; ids unique in that order.
     std::vector<std::uint32_t> roots;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
@@ -767,6 +777,7 @@ class Merger {
   // peak together otherwise); only the articles' relations and strings are read after this.
   void release_resolution() {
     std::vector<Record>().swap(records_);
+    std::vector<std::uint32_t>().swap(first_record_);
     std::vector<std::vector<std::uint64_t>>().swap(article_context_);
     uf_ = UnionFind(0);
     for (std::vector<std::uint32_t>* list : {&next_, &head_, &tail_, &size_}) std::vector<std::uint32_t>().swap(*list);
@@ -825,6 +836,7 @@ class Merger {
   HeldArticles& articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
+  std::vector<std::uint32_t> first_record_;  // per article: its first record
   std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
   UnionFind uf_;
   // Each node's records (see Members): next_ per record; head_, tail_ and size_ per root.
