@@ -114,3 +114,34 @@ TEST_CASE("merge_articles gives the same graph from held articles as from articl
   CHECK(from_held.sightings[0].evidence.sentence_text == "Costa met the delegation in Lisbon.");
   CHECK(from_held.sightings[1].source == from_held.sightings[0].source);  // "Costa" joined "Ana Costa"
 }
+
+TEST_CASE("HeldArticles with a spill file gives the same merge as held in memory", "[merge][memory]") {
+  std::vector<ArticleGraph> graphs = {sample_article("a1"), sample_article("a2")};
+  graphs[1].relations[0].evidence.sentence_text = "Costa and the delegation met again.";
+  SpillFile spill;
+  REQUIRE(spill.open().is_ok());
+  HeldArticles in_memory, spilled;
+  spilled.spill = &spill;
+  for (const ArticleGraph& graph : graphs) {
+    in_memory.add(ArticleGraph(graph), 0);
+    spilled.add(ArticleGraph(graph), 0);
+  }
+  REQUIRE(spilled.texts.empty());  // nothing held: the sentences and titles are in the file
+  CHECK(spilled.text(spilled.articles[1].title) == "Ministers meet in Lisbon");
+  const MergedGraph a = merge_articles(std::move(in_memory), NameLexicon::builtin());
+  const MergedGraph b = merge_articles(std::move(spilled), NameLexicon::builtin());
+  REQUIRE(b.status.is_ok());
+  REQUIRE(a.sightings.size() == b.sightings.size());
+  for (std::size_t i = 0; i < a.sightings.size(); ++i)
+    CHECK(a.sightings[i].evidence.sentence_text == b.sightings[i].evidence.sentence_text);
+  CHECK(b.sightings[1].evidence.sentence_text == "Costa and the delegation met again.");
+  REQUIRE(a.articles.size() == b.articles.size());
+  CHECK(b.articles[0].title == a.articles[0].title);
+}
+
+TEST_CASE("SpillFile in a missing folder is an error naming the folder", "[merge][memory]") {
+  SpillFile spill;
+  const Status status = spill.open("/nonexistent-newsgraph-folder");
+  REQUIRE_FALSE(status.is_ok());
+  CHECK(status.message().find("/nonexistent-newsgraph-folder") != std::string::npos);
+}
