@@ -104,9 +104,11 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
     held.name = strings.intern(entity.name);
     held.aliases = intern_list(entity.aliases, strings, lists);
     held.mentions = entity.mentions;
-    held.date = strings.intern(entity.date);
-    held.place = strings.intern(entity.place);
-    held.event_kind = strings.intern(entity.event_kind);
+    const HeldEvent event{strings.intern(entity.date), strings.intern(entity.place), strings.intern(entity.event_kind)};
+    if (event.date != 0 || event.place != 0 || event.event_kind != 0) {
+      held.event = static_cast<std::uint32_t>(events.size());
+      events.push_back(event);
+    }
     held.alias_rules = intern_list(entity.alias_rules, strings, lists);
   }
   article.first_relation = relations.size();
@@ -161,9 +163,9 @@ EntityRef HeldArticles::entity(std::size_t a, std::uint32_t e) const {
           strings[held.name],
           StringList(strings, lists[held.aliases]),
           held.mentions,
-          strings[held.date],
-          strings[held.place],
-          strings[held.event_kind],
+          strings[events[held.event].date],
+          strings[events[held.event].place],
+          strings[events[held.event].event_kind],
           StringList(strings, lists[held.alias_rules])};
 }
 

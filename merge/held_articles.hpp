@@ -111,15 +111,20 @@ struct HeldText {
   std::uint32_t size = 0;
 };
 
-// An ArticleEntity as pool ids: `aliases` and `alias_rules` are ids in HeldArticles::lists.
-struct HeldEntity {
-  std::uint32_t name = 0;
+// An event's fields as pool ids: apart, because few entities are events.
+struct HeldEvent {
   std::uint32_t date = 0;
   std::uint32_t place = 0;
   std::uint32_t event_kind = 0;
+};
+
+// An ArticleEntity as pool ids: `aliases` and `alias_rules` are ids in HeldArticles::lists.
+struct HeldEntity {
+  std::uint32_t name = 0;
   std::uint32_t aliases = 0;
   std::uint32_t alias_rules = 0;
   std::uint32_t mentions = 0;
+  std::uint32_t event = 0;  // index in HeldArticles::events; 0: no date, place or kind
   EntityType type = EntityType::Person;
 };
 
@@ -170,6 +175,7 @@ struct HeldArticles {
   StringPool lists;  // lists of string ids, packed (see StringList)
   std::deque<HeldArticle> articles;
   std::deque<HeldEntity> entities;
+  std::vector<HeldEvent> events = {HeldEvent{}};
   std::deque<HeldRelation> relations;
   // When set, evidence sentences and titles are written there rather than held (issue 8: about
   // half of what an article holds); else they are appended to `texts`. `status` keeps the

@@ -80,8 +80,8 @@ TEST_CASE("HeldArticles interns each string and each alias list once", "[merge][
   CHECK(first.name == again.name);
   CHECK(first.aliases == again.aliases);
   CHECK(first.alias_rules == again.alias_rules);
-  CHECK(held.entities[2].date != 0);  // "" is id 0: the event's date is not empty
-  CHECK(held.entities[0].date == 0);
+  CHECK(held.events[held.entities[2].event].date != 0);  // "" is id 0: the event's date is not empty
+  CHECK(held.entities[0].event == 0);  // not an event: no fields of its own
   CHECK(&held.entity(0, 0).name == &held.entity(1, 0).name);
 }
 

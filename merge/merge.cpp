@@ -44,8 +44,7 @@ struct Record {
 
 // Rule and detail are ids in Merger::link_text_: many links share them.
 struct Link {
-  std::uint32_t a;  // the record already in the node
-  std::uint32_t b;  // the record it absorbed
+  std::uint32_t b;  // the record a node absorbed
   std::uint32_t rule;
   std::uint32_t detail;
 };
@@ -249,7 +248,7 @@ class Merger {
     head_[root] = head_[first];
     tail_[root] = tail_[second];
     size_[root] = size_[first] + size_[second];
-    links_.push_back({a, b, link_text_.intern(rule), link_text_.intern(detail)});
+    links_.push_back({b, link_text_.intern(rule), link_text_.intern(detail)});
   }
 
   EntityType node_type(std::uint32_t root) const {
@@ -650,9 +649,10 @@ class Merger {
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
       const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + entity_index(records_[r])];
-      const std::string& place = articles_.strings[held.place];
-      const Key* place_key = place.empty() ? nullptr : key_of(held.place, place, EntityType::Place);
-      facts.push_back({&articles_.strings[held.date], place_key && !place_key->text.empty() ? place_key : nullptr});
+      const HeldEvent& event = articles_.events[held.event];
+      const std::string& place = articles_.strings[event.place];
+      const Key* place_key = place.empty() ? nullptr : key_of(event.place, place, EntityType::Place);
+      facts.push_back({&articles_.strings[event.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members(uf_.find(a)))
@@ -788,6 +788,7 @@ class Merger {
     std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
     std::deque<Key>().swap(keys_);
     std::deque<HeldEntity>().swap(articles_.entities);
+    std::vector<HeldEvent>().swap(articles_.events);
     articles_.lists = StringPool();
   }
 
