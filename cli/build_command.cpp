@@ -345,13 +345,24 @@ int run_merge_command(std::span<const std::string> raw_args) {
     std::fprintf(stderr, "newsgraph merge: %s\n", lexicon.status().message().c_str());
     return kExitFailure;
   }
+  SpillFile spill;
+  if (Status status = spill.open(); !status) {
+    std::fprintf(stderr, "newsgraph merge: %s\n", status.message().c_str());
+    return kExitFailure;
+  }
   ExtractionRead read;
+  read.articles.spill = &spill;
   for (const std::string& path : args.inputs) read_extraction_file(path, read);
   BuildReport report;
   report.input_files = args.inputs.size();
   report.articles = read.articles.size();
   report.errors = std::move(read.errors);
-  merge_extractions(read.articles, *lexicon, report);
+  Status merged = read.articles.status;
+  if (merged) merged = merge_extractions(read.articles, *lexicon, report);
+  if (!merged) {
+    std::fprintf(stderr, "newsgraph merge: %s; nothing written\n", merged.message().c_str());
+    return kExitFailure;
+  }
   report.articles = report.graph.articles.size();
   return finish_graph(report, args, start, "merge", interrupt);
 }

@@ -5,8 +5,8 @@
 using namespace newsgraph;
 
 TEST_CASE("the edge report lists each edge with every supporting sentence and its rule", "[export]") {
-  EntityNode a{"person:a", "A", EntityType::Person, {"A"}, 1, {"art1"}, {}, {}};
-  EntityNode b{"place:b", "B", EntityType::Place, {"B"}, 1, {"art1"}, {}, {}};
+  EntityNode a{"person:a", "A", EntityType::Person, {"A"}, 1, {}, {}, {}};
+  EntityNode b{"place:b", "B", EntityType::Place, {"B"}, 1, {}, {}, {}};
   RelationSighting s1{"person:a", "place:b", RelationType::Claimed, {"art1", 0, 0, 10, "A said B\nwon.", "claimed:x"}, "B won", {}};
   RelationSighting s2{"person:a", "place:b", RelationType::Claimed, {"art2", 3, 40, 60, "A said so.", "claimed:y"}, "so", {}};
   const KnowledgeGraph kg = build_graph({a, b}, {s1, s2}, {});

@@ -146,11 +146,12 @@ void write_node(Writer& out, const KnowledgeGraph& kg, Vertex v, const ArticleDa
   attvalue(out, "aliases", join(node.aliases, '|'));
   attvalue(out, "mentions", decimal(node.mentions));
   attvalue(out, "articles", decimal(node.sources.size()));
-  attvalue(out, "sources", join(node.sources, '|'));
+  const std::vector<std::string> sources = kg.article_ids(node.sources);
+  attvalue(out, "sources", join(sources, '|'));
   if (!node.date.empty()) attvalue(out, "date", node.date);
   if (!node.place.empty()) attvalue(out, "place", node.place);
   out.end();
-  std::set<Days> spells = spells_of(node.sources, article_days);
+  std::set<Days> spells = spells_of(sources, article_days);
   if (Days days = days_of(clean_text(node.date)); !days.first.empty()) spells.insert(std::move(days));
   write_spells(out, spells);
   viz_colour(out, exporting::node_colour(node.type));

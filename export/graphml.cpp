@@ -67,7 +67,7 @@ void write_keys(Writer& out) {
   }
 }
 
-void write_node(Writer& out, const EntityNode& node) {
+void write_node(Writer& out, const KnowledgeGraph& kg, const EntityNode& node) {
   out.start("node");
   out.attribute("id", exporting::export_node_id(node.id));
   data(out, "n_label", node.label);
@@ -75,7 +75,7 @@ void write_node(Writer& out, const EntityNode& node) {
   data(out, "n_aliases", join(node.aliases, '|'));
   data(out, "n_mentions", decimal(node.mentions));
   data(out, "n_articles", decimal(node.sources.size()));
-  data(out, "n_sources", join(node.sources, '|'));
+  data(out, "n_sources", join(kg.article_ids(node.sources), '|'));
   if (!node.date.empty()) data(out, "n_date", node.date);
   if (!node.place.empty()) data(out, "n_place", node.place);
   out.end();
@@ -125,7 +125,7 @@ Status write_graphml(const KnowledgeGraph& kg, const std::string& path) {
   out.attribute("edgedefault", "directed");
   for (auto v : boost::make_iterator_range(boost::vertices(kg.graph))) {
     if (!out.ok()) break;
-    write_node(out, kg.graph[v]);
+    write_node(out, kg, kg.graph[v]);
   }
   std::size_t index = 0;
   for (auto e : boost::make_iterator_range(boost::edges(kg.graph))) {

@@ -100,7 +100,7 @@ void write_nodes(JsonWriter& w, const KnowledgeGraph& kg) {
     string_array(w, "aliases", node.aliases);
     w.Key("mentions");
     w.Uint(node.mentions);
-    string_array(w, "sources", node.sources);
+    string_array(w, "sources", kg.article_ids(node.sources));
     if (!node.date.empty()) member(w, "date", node.date);
     if (!node.place.empty()) member(w, "place", node.place);
     w.EndObject();

@@ -33,8 +33,8 @@ KnowledgeGraph script_breaking_graph() {
   using newsgraph::testing::make_node;
   using newsgraph::testing::make_sighting;
   std::vector<EntityNode> nodes = {
-      make_node("person:a", "</script><script>alert(1)</script>", EntityType::Person, {"</SCRIPT >", "<!--"}, 1, {"x"}),
-      make_node("person:b", "B & <b>", EntityType::Person, {}, 1, {"x"}),
+      make_node("person:a", "</script><script>alert(1)</script>", EntityType::Person, {"</SCRIPT >", "<!--"}, 1, {0}),
+      make_node("person:b", "B & <b>", EntityType::Person, {}, 1, {0}),
   };
   std::vector<RelationSighting> sightings = {
       make_sighting("person:a", "person:b", RelationType::MetWith, "x", 0, "A met B </script> <!-- -->"),

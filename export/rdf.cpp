@@ -181,7 +181,7 @@ Resource node_resource(const KnowledgeGraph& kg, Vertex v, const Iris& iris,
     for (const std::string& alias : node.aliases) aliases.values.push_back(literal(alias));
   }
   add_one(resource, kMentions, integer(node.mentions));
-  add_articles(resource, kMentionedIn, iris, node.sources);
+  add_articles(resource, kMentionedIn, iris, kg.article_ids(node.sources));
   if (!node.date.empty()) add_one(resource, kStartDate, date(node.date));
   if (!node.place.empty()) {
     const auto place = places.find(node.place);

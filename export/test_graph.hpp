@@ -11,8 +11,9 @@
 
 namespace newsgraph::testing {
 
+// `sources`: indices in the list of articles the graph is built with.
 inline EntityNode make_node(std::string id, std::string label, EntityType type, std::vector<std::string> aliases,
-                            std::uint32_t mentions, std::vector<std::string> sources) {
+                            std::uint32_t mentions, std::vector<std::uint32_t> sources) {
   EntityNode node;
   node.id = std::move(id);
   node.label = std::move(label);
@@ -41,12 +42,12 @@ inline RelationSighting make_sighting(std::string source, std::string target, Re
 inline KnowledgeGraph simple_graph() {
   std::vector<EntityNode> nodes = {
       make_node("person:steve-witkoff", "Steve Witkoff", EntityType::Person, {"Steve Witkoff", "Witkoff"}, 5,
-                {"a1", "a2"}),
-      make_node("person:vladimir-putin", "Vladimir Putin", EntityType::Person, {"Putin", "Vladimir Putin"}, 7, {"a1"}),
-      make_node("organization:kremlin", "Kremlin", EntityType::Organization, {"Kremlin", "the Kremlin"}, 2, {"a1"}),
-      make_node("place:moscow", "Moscow", EntityType::Place, {"Moscow"}, 3, {"a1", "a2"}),
+                {0, 1}),
+      make_node("person:vladimir-putin", "Vladimir Putin", EntityType::Person, {"Putin", "Vladimir Putin"}, 7, {0}),
+      make_node("organization:kremlin", "Kremlin", EntityType::Organization, {"Kremlin", "the Kremlin"}, 2, {0}),
+      make_node("place:moscow", "Moscow", EntityType::Place, {"Moscow"}, 3, {0, 1}),
   };
-  EntityNode event = make_node("event:moscow-talks-2025-08-06", "Moscow talks", EntityType::Event, {"talks"}, 2, {"a1"});
+  EntityNode event = make_node("event:moscow-talks-2025-08-06", "Moscow talks", EntityType::Event, {"talks"}, 2, {0});
   event.date = "2025-08-06";
   event.place = "Moscow";
   nodes.push_back(event);
@@ -81,21 +82,21 @@ inline KnowledgeGraph nasty_graph() {
   const std::string controls = std::string("ctl\x01\x02\x0B\x0C\x1B\x7F") + "\xC2\x85" + "end\xEF\xBF\xBE";
   const std::string long_label(10000, 'W');
   std::vector<EntityNode> nodes = {
-      make_node("person:dr-quote", quote_label, EntityType::Person, {"Quote", "\"Q\"", "a|b"}, 1, {"art \"1\""}),
-      make_node("person:controls", controls, EntityType::Person, {controls}, 2, {"art-2"}),
+      make_node("person:dr-quote", quote_label, EntityType::Person, {"Quote", "\"Q\"", "a|b"}, 1, {0}),
+      make_node("person:controls", controls, EntityType::Person, {controls}, 2, {1}),
       make_node("person:emoji", "Emoji \xF0\x9F\x98\x80 \xF0\x9F\x87\xBA\xF0\x9F\x87\xA6 face", EntityType::Person, {}, 1,
-                {"art-2"}),
+                {1}),
       make_node("person:\xCE\xB1\xCE\xBB\xCE\xAD\xCE\xBE\xCE\xB7\xCF\x82",  // Greek id "person:αλέξης"
                 "\xCE\x91\xCE\xBB\xCE\xAD\xCE\xBE\xCE\xB7\xCF\x82 \xCE\xA4\xCF\x83\xCE\xAF\xCF\x80\xCF\x81\xCE\xB1\xCF\x82",
-                EntityType::Person, {}, 1, {"art-2"}),
+                EntityType::Person, {}, 1, {1}),
       make_node("organization:rtl", "\xE2\x80\x8F\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D RTL mark", EntityType::Organization, {},
-                1, {"art-2"}),
-      make_node("place:long", long_label, EntityType::Place, {}, 1, {"art-2"}),
+                1, {1}),
+      make_node("place:long", long_label, EntityType::Place, {}, 1, {1}),
       make_node("node", "keyword id node", EntityType::Misc, {}, 1, {}),
       make_node("graph", "keyword id graph", EntityType::Organization, {}, 1, {}),
-      make_node("person:bad id/with spaces\"", "Invalid \xFF\xFE UTF-8", EntityType::Person, {}, 1, {"art-2"}),
+      make_node("person:bad id/with spaces\"", "Invalid \xFF\xFE UTF-8", EntityType::Person, {}, 1, {1}),
   };
-  EntityNode event = make_node("event:summit", "Summit {1} <2>", EntityType::Event, {}, 1, {"art-2"});
+  EntityNode event = make_node("event:summit", "Summit {1} <2>", EntityType::Event, {}, 1, {1});
   event.date = "2025-02-30";  // not a calendar date: must not be typed xsd:date
   event.place = "Nowhere \"special\"";
   nodes.push_back(event);

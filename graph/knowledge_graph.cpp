@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <tuple>
 
 namespace newsgraph {
@@ -22,57 +23,102 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 
 }  // namespace
 
-KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles) {
   KnowledgeGraph kg;
-  std::sort(nodes.begin(), nodes.end(), [](const EntityNode& a, const EntityNode& b) { return a.id < b.id; });
-  for (EntityNode& node : nodes) {
-    if (kg.index.count(node.id)) continue;  // ids are unique by contract; keep the first
-    sort_unique(node.aliases);
-    sort_unique(node.sources);
-    const std::string id = node.id;
-    kg.index.emplace(id, boost::add_vertex(std::move(node), kg.graph));
+  // Articles by id (sorting their indices orders them as sorting them would), and where each
+  // given article went, for the nodes' article lists.
+  std::vector<std::uint32_t> by_id(articles.size());
+  for (std::uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return articles[a].id < articles[b].id; });
+  std::vector<std::uint32_t> position_of(articles.size());
+  kg.articles.reserve(articles.size());
+  for (std::uint32_t p = 0; p < by_id.size(); ++p) {
+    position_of[by_id[p]] = p;
+    kg.articles.push_back(std::move(articles[by_id[p]]));
   }
+  std::vector<ArticleInfo>().swap(articles);
+  const auto same_id = [&](std::uint32_t a, std::uint32_t b) { return kg.articles[a].id == kg.articles[b].id; };
 
-  for (RelationSighting& s : sightings) {
-    if (is_symmetric(s.type) && s.target_id < s.source_id) std::swap(s.source_id, s.target_id);
+  // Vertices in id order, so that comparing two vertices compares their ids.
+  std::vector<std::uint32_t> order(nodes.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; });
+  std::vector<Vertex> vertex_of(nodes.size());
+  for (std::uint32_t i : order) {
+    EntityNode& node = nodes[i];
+    sort_unique(node.aliases);
+    std::erase_if(node.sources, [&](std::uint32_t a) { return a >= position_of.size(); });
+    for (std::uint32_t& a : node.sources) a = position_of[a];
+    std::sort(node.sources.begin(), node.sources.end());
+    node.sources.erase(std::unique(node.sources.begin(), node.sources.end(), same_id), node.sources.end());
+    // Boost's add_vertex and add_edge copy their property: add an empty one and move into it,
+    // so that the input's nodes and evidence are not held twice (issue 8, memory).
+    const Vertex v = boost::add_vertex(kg.graph);
+    vertex_of[i] = v;
+    kg.index.emplace(node.id, v);
+    kg.graph[v] = std::move(node);
   }
-  std::sort(sightings.begin(), sightings.end(), [](const RelationSighting& a, const RelationSighting& b) {
-    return std::tie(a.source_id, a.target_id, a.type) < std::tie(b.source_id, b.target_id, b.type) ||
-           (std::tie(a.source_id, a.target_id, a.type) == std::tie(b.source_id, b.target_id, b.type) &&
+  std::vector<EntityNode>().swap(nodes);
+
+  for (NodeSighting& s : sightings) {
+    s.source = static_cast<std::uint32_t>(vertex_of[s.source]);
+    s.target = static_cast<std::uint32_t>(vertex_of[s.target]);
+    if (is_symmetric(s.type) && s.target < s.source) std::swap(s.source, s.target);
+  }
+  std::sort(sightings.begin(), sightings.end(), [](const NodeSighting& a, const NodeSighting& b) {
+    return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type) ||
+           (std::tie(a.source, a.target, a.type) == std::tie(b.source, b.target, b.type) &&
             evidence_less(a.evidence, b.evidence));
   });
 
-  for (std::size_t i = 0; i < sightings.size();) {
-    std::size_t j = i;
-    while (j < sightings.size() && sightings[j].source_id == sightings[i].source_id &&
-           sightings[j].target_id == sightings[i].target_id && sightings[j].type == sightings[i].type)
+  // Each group of sightings leaves the deque as its edge is made, so that the sightings shrink
+  // as the edges grow (issue 8: the sightings and the edges were the peak of a merge).
+  while (!sightings.empty()) {
+    std::size_t j = 1;
+    while (j < sightings.size() && sightings[j].source == sightings[0].source &&
+           sightings[j].target == sightings[0].target && sightings[j].type == sightings[0].type)
       ++j;
-    const auto source = kg.index.find(sightings[i].source_id);
-    const auto target = kg.index.find(sightings[i].target_id);
-    if (source != kg.index.end() && target != kg.index.end() && source->second != target->second) {
+    if (sightings[0].source != sightings[0].target) {
       RelationEdge edge;
-      edge.type = sightings[i].type;
+      edge.type = sightings[0].type;
       // Best evidence first (sightings are sorted); one entry per sentence.
-      for (std::size_t k = i; k < j; ++k) {
+      for (std::size_t k = 0; k < j; ++k) {
         if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), sightings[k].evidence)) continue;
         edge.sources.push_back(sightings[k].evidence.article_id);
         edge.evidence.push_back(std::move(sightings[k].evidence));  // not read again: held once
       }
-      edge.text = sightings[i].text;
+      edge.text = sightings[0].text;
       // A meeting seen held anywhere is held; planned only when every sighting says so.
-      for (std::size_t k = i; k < j; ++k)
+      for (std::size_t k = 0; k < j; ++k)
         if (!sightings[k].status.empty() && (edge.status.empty() || sightings[k].status == "held"))
           edge.status = sightings[k].status;
       sort_unique(edge.sources);
-      boost::add_edge(source->second, target->second, std::move(edge), kg.graph);
+      edge.evidence.shrink_to_fit();
+      kg.graph[boost::add_edge(sightings[0].source, sightings[0].target, kg.graph).first] = std::move(edge);
     }
-    i = j;
+    for (std::size_t k = 0; k < j; ++k) sightings.pop_front();
   }
 
-  std::sort(articles.begin(), articles.end(), [](const ArticleInfo& a, const ArticleInfo& b) { return a.id < b.id; });
-  kg.articles = std::move(articles);
   return kg;
+}
+
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+                           std::vector<ArticleInfo> articles) {
+  // Node ids are unique by contract; of two nodes with one id the first is kept.
+  std::map<std::string, std::uint32_t> index_of;
+  std::vector<EntityNode> unique;
+  for (EntityNode& node : nodes)
+    if (index_of.emplace(node.id, static_cast<std::uint32_t>(unique.size())).second) unique.push_back(std::move(node));
+  std::deque<NodeSighting> by_index;
+  for (RelationSighting& s : sightings) {
+    const auto source = index_of.find(s.source_id);
+    const auto target = index_of.find(s.target_id);
+    if (source == index_of.end() || target == index_of.end()) continue;
+    by_index.push_back({source->second, target->second, s.type, std::move(s.evidence), std::move(s.text),
+                        std::move(s.status)});
+  }
+  return build_graph(std::move(unique), std::move(by_index), std::move(articles));
 }
 
 std::map<EntityType, std::size_t> count_nodes_by_type(const KnowledgeGraph& kg) {

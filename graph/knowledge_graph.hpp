@@ -8,6 +8,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,7 +24,10 @@ struct EntityNode {
   EntityType type = EntityType::Person;
   std::vector<std::string> aliases;  // every surface form, sorted, unique
   std::uint32_t mentions = 0;
-  std::vector<std::string> sources;  // article ids, sorted, unique
+  // The articles that mention it, as indices in KnowledgeGraph::articles (so in id order),
+  // one per article id (issue 8, memory: a string per node and article was a third of a
+  // large graph). Given to build_graph(), indices in the articles given with it.
+  std::vector<std::uint32_t> sources;
   std::string date;                  // events: ISO 8601 when known
   std::string place;                 // events: the place's label
 };
@@ -60,6 +64,33 @@ struct KnowledgeGraph {
   Graph graph;
   std::map<std::string, Vertex> index;  // node id -> vertex
   std::vector<ArticleInfo> articles;    // sorted by id
+
+  // The ids of the articles at `indices` (EntityNode::sources), in that order.
+  std::vector<std::string> article_ids(const std::vector<std::uint32_t>& indices) const {
+    std::vector<std::string> ids;
+    ids.reserve(indices.size());
+    for (std::uint32_t i : indices) ids.push_back(articles[i].id);
+    return ids;
+  }
+
+  KnowledgeGraph() = default;
+  KnowledgeGraph(const KnowledgeGraph&) = default;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = default;
+  // boost::adjacency_list has no move operations, and its swap() copies: moving a graph
+  // copied every node and edge, two graphs at once at a merge's peak (issue 8, memory). Moves
+  // swap the vertex vector and the edge list instead (public members of Boost's vecS graph;
+  // the vertices' edge lists point into the edge list's nodes, which a std::list swap keeps).
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept { swap(other); }
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept {
+    KnowledgeGraph(std::move(other)).swap(*this);
+    return *this;
+  }
+  void swap(KnowledgeGraph& other) noexcept {
+    graph.m_vertices.swap(other.graph.m_vertices);
+    graph.m_edges.swap(other.graph.m_edges);
+    index.swap(other.index);
+    articles.swap(other.articles);
+  }
 };
 
 // One sighting of a relation between two nodes, by node id.
@@ -72,10 +103,24 @@ struct RelationSighting {
   std::string status;
 };
 
+// The same, naming its nodes by their index in the list of nodes given with it: what the merge
+// makes (issue 8, memory: no copies of the node ids, which are most of a sighting otherwise).
+struct NodeSighting {
+  std::uint32_t source;
+  std::uint32_t target;
+  RelationType type;
+  Evidence evidence;
+  std::string text;
+  std::string status;
+};
+
 // Builds the graph: nodes sorted by id; sightings aggregated per (source, target, type) —
 // symmetric types with the lower id first — evidence sorted and deduplicated, sources
 // collected. A sighting naming an unknown node or a self-loop is dropped.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
+                           std::vector<ArticleInfo> articles);
+// The same from sightings by node index; node ids must be unique.
+KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles);
 
 // Counts for summaries: nodes per type and edges per relation type.

@@ -56,3 +56,35 @@ TEST_CASE("build_graph keeps a directed relation's direction and drops self-loop
   CHECK(kg.graph[boost::target(e, kg.graph)].id == "place:x");
   CHECK(count_edges_by_type(kg).at(RelationType::Represents) == 1);
 }
+
+TEST_CASE("a moved knowledge graph keeps its nodes, edges and articles", "[graph]") {
+  std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("place:x", EntityType::Place)};
+  std::vector<RelationSighting> sightings = {sighting("person:a", "place:x", RelationType::Represents, "art1", 0)};
+  KnowledgeGraph built = build_graph(nodes, sightings, {{"art1", "a.txt", "A", "", ""}});
+  KnowledgeGraph moved = std::move(built);
+  KnowledgeGraph assigned;
+  assigned = std::move(moved);
+  REQUIRE(boost::num_vertices(assigned.graph) == 2);
+  REQUIRE(boost::num_edges(assigned.graph) == 1);
+  const Edge e = *boost::edges(assigned.graph).first;
+  CHECK(assigned.graph[boost::source(e, assigned.graph)].id == "person:a");
+  CHECK(assigned.graph[boost::target(e, assigned.graph)].id == "place:x");
+  CHECK(assigned.graph[e].best_evidence().article_id == "art1");
+  CHECK(boost::out_degree(assigned.index.at("person:a"), assigned.graph) == 1);
+  CHECK(boost::in_degree(assigned.index.at("place:x"), assigned.graph) == 1);
+  CHECK(assigned.articles.size() == 1);
+  CHECK(boost::num_vertices(moved.graph) == 0);
+  CHECK(boost::num_edges(moved.graph) == 0);
+}
+
+TEST_CASE("build_graph lists a node's articles by index in id order, one per article id", "[graph]") {
+  EntityNode n = node("person:a", EntityType::Person);
+  n.sources = {0, 2, 1, 3, 7};  // 7: no such article, dropped
+  const std::vector<ArticleInfo> articles = {{"c", "c.txt", "", "", ""}, {"a", "a.txt", "", "", ""},
+                                             {"b", "b.txt", "", "", ""}, {"a", "again.txt", "", "", ""}};
+  const KnowledgeGraph kg = build_graph({n}, std::vector<RelationSighting>{}, articles);
+  REQUIRE(kg.articles.size() == 4);
+  CHECK(kg.articles[0].id == "a");
+  CHECK(kg.articles[3].id == "c");
+  CHECK(kg.article_ids(kg.graph[0].sources) == std::vector<std::string>{"a", "b", "c"});
+}

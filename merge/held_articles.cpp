@@ -1,5 +1,11 @@
 #include "merge/held_articles.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
 namespace newsgraph {
 
 std::uint32_t StringPool::intern(std::string_view text) {
@@ -9,6 +15,64 @@ std::uint32_t StringPool::intern(std::string_view text) {
   const std::string& kept = strings_.emplace_back(text);
   ids_.emplace(std::string_view(kept), id);
   return id;
+}
+
+namespace {
+
+constexpr std::size_t kSpillBuffer = 1u << 20;
+
+std::string spill_error(const std::string& dir, const char* what, int error) {
+  return "temporary file in " + dir + ": cannot " + what + ": " + std::strerror(error);
+}
+
+}  // namespace
+
+SpillFile::~SpillFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Status SpillFile::open(const std::string& dir) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  dir_ = !dir.empty() ? dir : (tmpdir && *tmpdir ? tmpdir : "/tmp");
+  std::string path = dir_ + "/newsgraph-evidence-XXXXXX";
+  fd_ = ::mkstemp(path.data());
+  if (fd_ < 0) return Status::error(spill_error(dir_, "create", errno));
+  ::unlink(path.c_str());  // gone on every exit; the open descriptor keeps it readable
+  return Status::ok();
+}
+
+Status SpillFile::flush() {
+  std::size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = ::pwrite(fd_, buffer_.data() + done, buffer_.size() - done, static_cast<off_t>(written_ + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Status::error(spill_error(dir_, "write", n < 0 ? errno : ENOSPC));
+    done += static_cast<std::size_t>(n);
+  }
+  written_ += buffer_.size();
+  buffer_.clear();
+  return Status::ok();
+}
+
+Status SpillFile::append(std::string_view text, std::uint64_t& offset) {
+  offset = written_ + buffer_.size();
+  buffer_.append(text);
+  return buffer_.size() >= kSpillBuffer ? flush() : Status::ok();
+}
+
+Status SpillFile::read(std::uint64_t offset, std::uint32_t size, std::string& out) {
+  if (offset + size > written_) {
+    if (Status status = flush(); !status) return status;
+  }
+  out.resize(size);
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(fd_, out.data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Status::error(spill_error(dir_, "read back", n < 0 ? errno : EIO));
+    done += static_cast<std::size_t>(n);
+  }
+  return Status::ok();
 }
 
 namespace {
@@ -28,7 +92,7 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
   HeldArticle& article = articles.emplace_back();
   article.id = std::move(graph.article_id);
   article.source = strings.intern(graph.source);
-  article.title = std::move(graph.title);
+  article.title = put_text(graph.title);
   article.date = std::move(graph.date);
   article.url = std::move(graph.url);
   article.ordinal = ordinal;
@@ -40,9 +104,11 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
     held.name = strings.intern(entity.name);
     held.aliases = intern_list(entity.aliases, strings, lists);
     held.mentions = entity.mentions;
-    held.date = strings.intern(entity.date);
-    held.place = strings.intern(entity.place);
-    held.event_kind = strings.intern(entity.event_kind);
+    const HeldEvent event{strings.intern(entity.date), strings.intern(entity.place), strings.intern(entity.event_kind)};
+    if (event.date != 0 || event.place != 0 || event.event_kind != 0) {
+      held.event = static_cast<std::uint32_t>(events.size());
+      events.push_back(event);
+    }
     held.alias_rules = intern_list(entity.alias_rules, strings, lists);
   }
   article.first_relation = relations.size();
@@ -58,14 +124,31 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
     held.end = relation.evidence.end;
     held.rule = strings.intern(relation.evidence.rule);
     held.status = strings.intern(relation.status);
-    held.sentence_text = std::move(relation.evidence.sentence_text);
-    held.sentence_text.shrink_to_fit();
-    held.text = std::move(relation.text);
-    held.text.shrink_to_fit();
+    held.text = strings.intern(relation.text);
+    held.sentence_text = put_text(relation.evidence.sentence_text);
   }
-  article.title.shrink_to_fit();
   article.url.shrink_to_fit();
   graph = ArticleGraph();
+}
+
+HeldText HeldArticles::put_text(std::string_view text) {
+  HeldText where{0, static_cast<std::uint32_t>(text.size())};
+  if (text.empty()) return where;
+  if (spill == nullptr) {
+    where.at = texts.size();
+    texts.append(text);
+  } else if (status) {
+    status = spill->append(text, where.at);
+  }
+  return where;
+}
+
+std::string HeldArticles::text(HeldText where) {
+  if (where.size == 0) return {};
+  if (spill == nullptr) return texts.substr(where.at, where.size);
+  std::string out;
+  if (status) status = spill->read(where.at, where.size, out);
+  return out;
 }
 
 void HeldArticles::keep(const std::vector<std::size_t>& order) {
@@ -80,9 +163,9 @@ EntityRef HeldArticles::entity(std::size_t a, std::uint32_t e) const {
           strings[held.name],
           StringList(strings, lists[held.aliases]),
           held.mentions,
-          strings[held.date],
-          strings[held.place],
-          strings[held.event_kind],
+          strings[events[held.event].date],
+          strings[events[held.event].place],
+          strings[events[held.event].event_kind],
           StringList(strings, lists[held.alias_rules])};
 }
 

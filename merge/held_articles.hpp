@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/document.hpp"
+#include "core/status.hpp"
 
 namespace newsgraph {
 
@@ -80,19 +81,54 @@ class StringList {
   std::string_view ids_;
 };
 
-// An ArticleEntity as pool ids: `aliases` and `alias_rules` are ids in HeldArticles::lists.
-struct HeldEntity {
-  std::uint32_t name = 0;
+// Where the held articles' evidence sentences and titles go while the articles wait for the
+// merge: a temporary file in $TMPDIR (else /tmp), unlinked as soon as it is made, so that it
+// is gone on every exit, a crash or a kill included. Writes are buffered; a failed write (a
+// full disk) is an error the caller reports, never a silently shorter sentence.
+class SpillFile {
+ public:
+  SpillFile() = default;
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+  ~SpillFile();
+  // Makes the file in `dir`, or in $TMPDIR (else /tmp) when `dir` is empty.
+  Status open(const std::string& dir = {});
+  // Appends `text`; `offset` gets where it starts.
+  Status append(std::string_view text, std::uint64_t& offset);
+  Status read(std::uint64_t offset, std::uint32_t size, std::string& out);
+
+ private:
+  Status flush();
+  int fd_ = -1;
+  std::string dir_;
+  std::string buffer_;         // not yet written; starts at `written_`
+  std::uint64_t written_ = 0;
+};
+
+// Where one held text is: in HeldArticles::spill when set, else in HeldArticles::texts.
+struct HeldText {
+  std::uint64_t at = 0;
+  std::uint32_t size = 0;
+};
+
+// An event's fields as pool ids: apart, because few entities are events.
+struct HeldEvent {
   std::uint32_t date = 0;
   std::uint32_t place = 0;
   std::uint32_t event_kind = 0;
+};
+
+// An ArticleEntity as pool ids: `aliases` and `alias_rules` are ids in HeldArticles::lists.
+struct HeldEntity {
+  std::uint32_t name = 0;
   std::uint32_t aliases = 0;
   std::uint32_t alias_rules = 0;
   std::uint32_t mentions = 0;
+  std::uint32_t event = 0;  // index in HeldArticles::events; 0: no date, place or kind
   EntityType type = EntityType::Person;
 };
 
-// An ArticleRelation; the strings that recur (article id, rule, status) as pool ids.
+// An ArticleRelation; the strings that recur (article id, rule, status, claim) as pool ids.
 struct HeldRelation {
   RelationType type = RelationType::CoOccurs;
   std::uint32_t source = 0;  // index among the article's entities
@@ -103,8 +139,8 @@ struct HeldRelation {
   std::uint32_t end = 0;
   std::uint32_t rule = 0;
   std::uint32_t status = 0;
-  std::string sentence_text;
-  std::string text;
+  std::uint32_t text = 0;
+  HeldText sentence_text;
 };
 
 // One article: its metadata, its place in build order, and where its entities and
@@ -112,7 +148,7 @@ struct HeldRelation {
 struct HeldArticle {
   std::string id;
   std::uint32_t source = 0;  // pool id
-  std::string title;
+  HeldText title;
   std::string date;
   std::string url;
   std::uint64_t ordinal = 0;
@@ -139,10 +175,21 @@ struct HeldArticles {
   StringPool lists;  // lists of string ids, packed (see StringList)
   std::deque<HeldArticle> articles;
   std::deque<HeldEntity> entities;
+  std::vector<HeldEvent> events = {HeldEvent{}};
   std::deque<HeldRelation> relations;
+  // When set, evidence sentences and titles are written there rather than held (issue 8: about
+  // half of what an article holds); else they are appended to `texts`. `status` keeps the
+  // first failure to write or read them.
+  SpillFile* spill = nullptr;
+  std::string texts;
+  Status status = Status::ok();
 
   // Takes one article graph (its token references are dropped: merge does not read them).
   void add(ArticleGraph&& graph, std::uint64_t ordinal);
+  // Writes a text to the spill file (or `texts`) and says where it is.
+  HeldText put_text(std::string_view text);
+  // A held text read back; empty (and `status` failed) when it cannot be read.
+  std::string text(HeldText where);
   // Keeps the articles at `order` (indices into `articles`), in that order.
   void keep(const std::vector<std::size_t>& order);
 

@@ -39,7 +39,7 @@ TEST_CASE("HeldArticles gives back every field an article graph put in", "[merge
   const HeldArticle& article = held.articles[0];
   CHECK(article.id == "a1");
   CHECK(held.source(0) == original.source);
-  CHECK(article.title == original.title);
+  CHECK(held.text(article.title) == original.title);
   CHECK(article.date == original.date);
   CHECK(article.url == original.url);
   CHECK(article.ordinal == 7);
@@ -66,7 +66,8 @@ TEST_CASE("HeldArticles gives back every field an article graph put in", "[merge
   CHECK(relation.sentence == want.evidence.sentence);
   CHECK(relation.begin == want.evidence.begin);
   CHECK(relation.end == want.evidence.end);
-  CHECK(relation.sentence_text == want.evidence.sentence_text);
+  CHECK(held.text(relation.sentence_text) == want.evidence.sentence_text);
+  CHECK(held.strings[relation.text] == want.text);
   CHECK(held.strings[relation.rule] == want.evidence.rule);
 }
 
@@ -79,8 +80,8 @@ TEST_CASE("HeldArticles interns each string and each alias list once", "[merge][
   CHECK(first.name == again.name);
   CHECK(first.aliases == again.aliases);
   CHECK(first.alias_rules == again.alias_rules);
-  CHECK(held.entities[2].date != 0);  // "" is id 0: the event's date is not empty
-  CHECK(held.entities[0].date == 0);
+  CHECK(held.events[held.entities[2].event].date != 0);  // "" is id 0: the event's date is not empty
+  CHECK(held.entities[0].event == 0);  // not an event: no fields of its own
   CHECK(&held.entity(0, 0).name == &held.entity(1, 0).name);
 }
 
@@ -111,5 +112,36 @@ TEST_CASE("merge_articles gives the same graph from held articles as from articl
   }
   REQUIRE(from_held.sightings.size() == 2);
   CHECK(from_held.sightings[0].evidence.sentence_text == "Costa met the delegation in Lisbon.");
-  CHECK(from_held.sightings[1].source_id == from_held.sightings[0].source_id);  // "Costa" joined "Ana Costa"
+  CHECK(from_held.sightings[1].source == from_held.sightings[0].source);  // "Costa" joined "Ana Costa"
+}
+
+TEST_CASE("HeldArticles with a spill file gives the same merge as held in memory", "[merge][memory]") {
+  std::vector<ArticleGraph> graphs = {sample_article("a1"), sample_article("a2")};
+  graphs[1].relations[0].evidence.sentence_text = "Costa and the delegation met again.";
+  SpillFile spill;
+  REQUIRE(spill.open().is_ok());
+  HeldArticles in_memory, spilled;
+  spilled.spill = &spill;
+  for (const ArticleGraph& graph : graphs) {
+    in_memory.add(ArticleGraph(graph), 0);
+    spilled.add(ArticleGraph(graph), 0);
+  }
+  REQUIRE(spilled.texts.empty());  // nothing held: the sentences and titles are in the file
+  CHECK(spilled.text(spilled.articles[1].title) == "Ministers meet in Lisbon");
+  const MergedGraph a = merge_articles(std::move(in_memory), NameLexicon::builtin());
+  const MergedGraph b = merge_articles(std::move(spilled), NameLexicon::builtin());
+  REQUIRE(b.status.is_ok());
+  REQUIRE(a.sightings.size() == b.sightings.size());
+  for (std::size_t i = 0; i < a.sightings.size(); ++i)
+    CHECK(a.sightings[i].evidence.sentence_text == b.sightings[i].evidence.sentence_text);
+  CHECK(b.sightings[1].evidence.sentence_text == "Costa and the delegation met again.");
+  REQUIRE(a.articles.size() == b.articles.size());
+  CHECK(b.articles[0].title == a.articles[0].title);
+}
+
+TEST_CASE("SpillFile in a missing folder is an error naming the folder", "[merge][memory]") {
+  SpillFile spill;
+  const Status status = spill.open("/nonexistent-newsgraph-folder");
+  REQUIRE_FALSE(status.is_ok());
+  CHECK(status.message().find("/nonexistent-newsgraph-folder") != std::string::npos);
 }

@@ -29,10 +29,10 @@ struct Key {
 };
 
 // One article entity. Its key is shared (issue 8: a merge holds one record per entity of
-// every article, so a record holds no string of its own).
+// every article, so a record holds no string of its own). The records of an article are its
+// entities in order: which entity a record is follows from where it is (Merger::entity_of).
 struct Record {
   std::uint32_t article;
-  std::uint32_t entity;
   EntityType type;
   const Key* key_of;
 
@@ -44,8 +44,7 @@ struct Record {
 
 // Rule and detail are ids in Merger::link_text_: many links share them.
 struct Link {
-  std::uint32_t a;  // the record already in the node
-  std::uint32_t b;  // the record it absorbed
+  std::uint32_t b;  // the record a node absorbed
   std::uint32_t rule;
   std::uint32_t detail;
 };
@@ -173,20 +172,26 @@ class Merger {
 
  private:
   Members members(std::uint32_t root) const { return Members(next_, head_[root], size_[root]); }
-  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, record.entity); }
+  // `record` is one of records_.
+  std::uint32_t entity_index(const Record& record) const {
+    return static_cast<std::uint32_t>(&record - records_.data()) - first_record_[record.article];
+  }
+  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, entity_index(record)); }
   const std::string& article_id(const Record& record) const { return articles_.articles[record.article].id; }
 
   void make_records() {
     records_.reserve(articles_.entities.size());
     article_context_.reserve(articles_.size());
+    first_record_.reserve(articles_.size());
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const std::uint32_t count = articles_.articles[a].entity_count;
       const std::size_t first = records_.size();
+      first_record_.push_back(static_cast<std::uint32_t>(first));
       std::vector<std::uint32_t> mentions(count);
       for (std::uint32_t e = 0; e < count; ++e) {
         const EntityRef entity = articles_.entity(a, e);
         mentions[e] = entity.mentions;
-        records_.push_back({a, e, entity.type, key_of(articles_.entities[articles_.articles[a].first_entity + e].name,
+        records_.push_back({a, entity.type, key_of(articles_.entities[articles_.articles[a].first_entity + e].name,
                                                        entity.name, entity.type)});
       }
       // Context: the other entities of the article, the most mentioned first.
@@ -243,7 +248,7 @@ class Merger {
     head_[root] = head_[first];
     tail_[root] = tail_[second];
     size_[root] = size_[first] + size_[second];
-    links_.push_back({a, b, link_text_.intern(rule), link_text_.intern(detail)});
+    links_.push_back({b, link_text_.intern(rule), link_text_.intern(detail)});
   }
 
   EntityType node_type(std::uint32_t root) const {
@@ -391,9 +396,7 @@ class Merger {
   }
 
   std::size_t first_record_of_article(std::uint32_t article) const {
-    const auto it = std::lower_bound(records_.begin(), records_.end(), article,
-                                     [](const Record& record, std::uint32_t a) { return record.article < a; });
-    return static_cast<std::size_t>(it - records_.begin());
+    return first_record_[article];
   }
 
   bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country(); }
@@ -600,23 +603,34 @@ class Merger {
   // above), with dates and places that do not disagree, are one occurrence told by two
   // articles. Candidates come from a (kind, participant) index, not from all pairs.
   void merge_events() {
-    std::vector<std::vector<std::uint32_t>> participants(records_.size());  // event record -> participant roots
+    // The event records' slots: participants and facts are kept per event, not per record
+    // (issue 8: a list per record was a fifth of a merge's peak, and few records are events).
+    std::vector<std::uint32_t> slot_of(records_.size(), 0);  // record -> its slot (0: not an event)
+    std::vector<std::vector<std::uint32_t>> participant_lists(1);  // slot -> participant roots
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      if (records_[r].type != EntityType::Event) continue;
+      slot_of[r] = static_cast<std::uint32_t>(participant_lists.size());
+      participant_lists.emplace_back();
+    }
+    const auto participants = [&](std::uint32_t r) -> std::vector<std::uint32_t>& {
+      return participant_lists[slot_of[r]];
+    };
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const HeldArticle& article = articles_.articles[a];
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         const HeldRelation& rel = articles_.relation(a, k);
         if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entity_count ||
-            rel.target >= article.entity_count)
+            rel.target >= article.entity_count || slot_of[first + rel.target] == 0)
           continue;
-        participants[first + rel.target].push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
+        participants(static_cast<std::uint32_t>(first + rel.target)).push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
       }
       first += article.entity_count;
     }
     std::map<std::pair<std::string, std::uint32_t>, std::vector<std::uint32_t>> by_participant;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      std::vector<std::uint32_t>& parts = participants[r];
+      std::vector<std::uint32_t>& parts = participants(r);
       std::sort(parts.begin(), parts.end());
       parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
       for (std::uint32_t p : parts) by_participant[{entity_of(records_[r]).event_kind, p}].push_back(r);
@@ -631,21 +645,20 @@ class Merger {
       const std::string* date;
       const Key* place;  // keys are unique by text: equal pointers, equal keys
     };
-    std::vector<std::uint32_t> facts_of(records_.size(), 0);  // record -> its facts (0: none)
-    std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};
+    std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + records_[r].entity];
-      const std::string& place = articles_.strings[held.place];
-      const Key* place_key = place.empty() ? nullptr : key_of(held.place, place, EntityType::Place);
-      facts_of[r] = static_cast<std::uint32_t>(facts.size());
-      facts.push_back({&articles_.strings[held.date], place_key && !place_key->text.empty() ? place_key : nullptr});
+      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + entity_index(records_[r])];
+      const HeldEvent& event = articles_.events[held.event];
+      const std::string& place = articles_.strings[event.place];
+      const Key* place_key = place.empty() ? nullptr : key_of(event.place, place, EntityType::Place);
+      facts.push_back({&articles_.strings[event.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
       for (std::uint32_t x : members(uf_.find(a)))
         for (std::uint32_t y : members(uf_.find(b))) {
-          const EventFacts& fx = facts[facts_of[x]];
-          const EventFacts& fy = facts[facts_of[y]];
+          const EventFacts& fx = facts[slot_of[x]];
+          const EventFacts& fy = facts[slot_of[y]];
           if (!agree(*fx.date, *fy.date)) return false;
           if (fx.place && fy.place && fx.place != fy.place) return false;
         }
@@ -655,7 +668,7 @@ class Merger {
       if (records_[r].type != EntityType::Event) continue;
       const EntityRef event = entity_of(records_[r]);
       std::map<std::uint32_t, std::uint32_t> shared;  // earlier event record -> participants in common
-      for (std::uint32_t p : participants[r])
+      for (std::uint32_t p : participants(r))
         for (std::uint32_t other : by_participant[{event.event_kind, p}])
           if (other < r) ++shared[other];
       // A node that disagrees with r's keeps disagreeing (r's node only grows): its other
@@ -663,7 +676,7 @@ class Merger {
       std::unordered_set<std::uint32_t> disagree;
       for (const auto& [other, count] : shared) {
         // Two in common, and at least half of the smaller event's participants.
-        const std::size_t smaller = std::min(participants[r].size(), participants[other].size());
+        const std::size_t smaller = std::min(participants(r).size(), participants(other).size());
         if (count < 2 || count * 2 < smaller) continue;
         const std::uint32_t root = uf_.find(other);
         if (root == uf_.find(r) || disagree.count(root)) continue;
@@ -679,6 +692,12 @@ class Merger {
 
   MergedGraph build() {
     MergedGraph merged;
+    // What only the rules read goes before the node drafts are made (issue 8: the drafts are
+    // the resolution's peak).
+    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    std::vector<std::uint32_t>().swap(tail_);
+    std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
+    std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
     // Nodes in the order of their first record; ids unique in that order.
     std::vector<std::uint32_t> roots;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
@@ -692,18 +711,20 @@ class Merger {
       EntityNode node;
       node.type = node_type(root);
       node.label = choose_label(root);
-      std::set<std::string> aliases, sources;
+      std::set<std::string> aliases;
       for (std::uint32_t r : members(root)) {
         const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
-        sources.insert(article_id(records_[r]));
+        node.sources.push_back(records_[r].article);  // an index in merged.articles
         node.mentions += entity.mentions;
         if (node.date.empty()) node.date = entity.date;
         if (node.place.empty()) node.place = entity.place;
       }
       node.aliases.assign(aliases.begin(), aliases.end());
-      node.sources.assign(sources.begin(), sources.end());
+      std::sort(node.sources.begin(), node.sources.end());
+      node.sources.erase(std::unique(node.sources.begin(), node.sources.end()), node.sources.end());
+      node.sources.shrink_to_fit();
       drafts.push_back({root, std::move(node)});
     }
     // Ids: base from type and label; a suffix in (base, canonical key) order for clashes.
@@ -732,22 +753,20 @@ class Merger {
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
     std::vector<Draft>().swap(drafts);
     release_resolution();
-    merged.sightings.reserve(articles_.relations.size());
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       // Nothing reads the article past this point: move its strings, so that the evidence is
       // never held twice (issue 8, memory).
       HeldArticle& article = articles_.articles[a];
-      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], std::move(article.title),
+      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], articles_.text(article.title),
                                  std::move(article.date), std::move(article.url)});
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         HeldRelation& rel = articles_.relation(a, k);
         if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
         Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
-                          std::move(rel.sentence_text), articles_.strings[rel.rule]};
-        merged.sightings.push_back({merged.nodes[node_of_record[first + rel.source]].id,
-                                    merged.nodes[node_of_record[first + rel.target]].id, rel.type,
-                                    std::move(evidence), std::move(rel.text), articles_.strings[rel.status]});
+                          articles_.text(rel.sentence_text), articles_.strings[rel.rule]};
+        merged.sightings.push_back({node_of_record[first + rel.source], node_of_record[first + rel.target], rel.type,
+                                    std::move(evidence), articles_.strings[rel.text], articles_.strings[rel.status]});
       }
       first += article.entity_count;
     }
@@ -758,16 +777,18 @@ class Merger {
   // peak together otherwise); only the articles' relations and strings are read after this.
   void release_resolution() {
     std::vector<Record>().swap(records_);
+    std::vector<std::uint32_t>().swap(first_record_);
     std::vector<std::vector<std::uint64_t>>().swap(article_context_);
     uf_ = UnionFind(0);
     for (std::vector<std::uint32_t>* list : {&next_, &head_, &tail_, &size_}) std::vector<std::uint32_t>().swap(*list);
-    std::vector<Link>().swap(links_);
+    std::deque<Link>().swap(links_);
     link_text_ = StringPool();
     std::vector<bool>().swap(weak_type_);
     std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
     std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
     std::deque<Key>().swap(keys_);
     std::deque<HeldEntity>().swap(articles_.entities);
+    std::vector<HeldEvent>().swap(articles_.events);
     articles_.lists = StringPool();
   }
 
@@ -816,11 +837,12 @@ class Merger {
   HeldArticles& articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
+  std::vector<std::uint32_t> first_record_;  // per article: its first record
   std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
   UnionFind uf_;
   // Each node's records (see Members): next_ per record; head_, tail_ and size_ per root.
   std::vector<std::uint32_t> next_, head_, tail_, size_;
-  std::vector<Link> links_;
+  std::deque<Link> links_;  // a deque: no doubling copy of the largest list of the resolution
   StringPool link_text_;  // the links' rules and details
   std::deque<Key> keys_;  // a deque: records point into it
   std::unordered_map<std::string, const Key*> keys_by_text_;
@@ -844,6 +866,7 @@ MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLex
 
 MergedGraph merge_articles(HeldArticles&& articles, const NameLexicon& lexicon) {
   MergedGraph merged = Merger(articles, lexicon).run();
+  merged.status = articles.status;
   articles = HeldArticles();
   return merged;
 }

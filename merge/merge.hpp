@@ -73,10 +73,11 @@ struct MergeExplanations {
 };
 
 struct MergedGraph {
-  std::vector<EntityNode> nodes;
-  std::vector<RelationSighting> sightings;
+  std::vector<EntityNode> nodes;  // sources: indices in `articles`
+  std::deque<NodeSighting> sightings;  // by index in `nodes`
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
+  Status status = Status::ok();  // failed when held evidence could not be read back (HeldArticles::spill)
 };
 
 // Node ids are "<type prefix>:<slug of the label>", made unique by a numeric suffix in key

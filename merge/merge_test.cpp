@@ -207,12 +207,13 @@ TEST_CASE("merge_articles labels a node with its most complete frequent form, ke
   CHECK(merkel->id == "person:angela-merkel");
   CHECK(merkel->label == "Angela Merkel");
   CHECK(merkel->aliases == std::vector<std::string>{"Angela Merkel", "Chancellor Angela Merkel", "Merkel"});
-  CHECK(merkel->sources == std::vector<std::string>{"a1", "a2", "a3"});
+  REQUIRE(merkel->sources == std::vector<std::uint32_t>{0, 1, 2});  // indices in merged.articles
+  CHECK(merged.articles[2].id == "a3");
   CHECK(merkel->mentions == 4);
   REQUIRE(merged.sightings.size() == 2);
-  CHECK(merged.sightings[0].source_id == "person:angela-merkel");
-  CHECK(merged.sightings[0].target_id == "place:georgia");
-  CHECK(merged.sightings[1].source_id == "place:georgia");
+  CHECK(merged.nodes[merged.sightings[0].source].id == "person:angela-merkel");
+  CHECK(merged.nodes[merged.sightings[0].target].id == "place:georgia");
+  CHECK(merged.nodes[merged.sightings[1].source].id == "place:georgia");
 }
 
 TEST_CASE("merge_articles resolves a type disagreement by votes without dropping the entity", "[merge]") {

@@ -252,7 +252,7 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
   return report;
 }
 
-void merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, BuildReport& report) {
+Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, BuildReport& report) {
   // Build order: by source name, then ordinal (see run_extract()); the id only orders the
   // articles of inputs given the same name (stdin in several runs), which build never has.
   const std::deque<HeldArticle>& held = articles.articles;
@@ -286,11 +286,13 @@ void merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, Build
 
   auto start = Clock::now();
   MergedGraph merged = merge_articles(std::move(articles), lexicon);
+  if (!merged.status) return merged.status;
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
   report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles));
   report.stage_seconds[static_cast<std::size_t>(Stage::Graph)] += std::chrono::duration<double>(Clock::now() - start).count();
+  return Status::ok();
 }
 
 Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
@@ -298,15 +300,19 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   StageClock clock;
   Result<std::unique_ptr<Annotators>> loaded = load_timed(options, clock);
   if (!loaded) return loaded.status();
+  SpillFile spill;
+  if (Status status = spill.open(); !status) return status;
   HeldArticles articles;
+  articles.spill = &spill;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
-    articles.add(std::move(graph), ordinal);
+    if (articles.status) articles.add(std::move(graph), ordinal);
   }, progress, report, clock);
+  if (!articles.status) return articles.status;
   fill_stage_seconds(clock, report);
   // The taggers and the parser are done: free them (about 230 MB) before the merge.
   const NameLexicon lexicon = std::move((*loaded)->lexicon);
   loaded->reset();
-  merge_extractions(articles, lexicon, report);
+  if (Status status = merge_extractions(articles, lexicon, report); !status) return status;
   return report;
 }
 

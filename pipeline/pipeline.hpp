@@ -78,6 +78,7 @@ Result<BuildReport> run_extract(const PipelineOptions& options, const Extraction
 // name and ordinal first) into the report's graph, as run_build does; `articles` is left
 // empty. When two articles have the same source, ordinal and article id, the later one in
 // `articles` is kept (a warning says how many were not).
-void merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, BuildReport& report);
+// Fails only when the articles' spilled evidence cannot be read back.
+Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, BuildReport& report);
 
 }  // namespace newsgraph
