@@ -172,7 +172,7 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   const EntityNode& target = kg.graph[boost::target(e, kg.graph)];
   const std::string type(to_string(rel.type));
   out.start("edge");
-  out.attribute("id", "e" + decimal(index));
+  out.attribute("id", std::string("e").append(decimal(index)));  // not "e" + ...: GCC 12 warns falsely (-Wrestrict)
   out.attribute("source", exporting::export_node_id(source.id));
   out.attribute("target", exporting::export_node_id(target.id));
   out.attribute("type", rel.symmetric() ? "undirected" : "directed");

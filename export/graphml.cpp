@@ -84,7 +84,7 @@ void write_node(Writer& out, const KnowledgeGraph& kg, const EntityNode& node) {
 void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index) {
   const RelationEdge& rel = kg.graph[e];
   out.start("edge");
-  out.attribute("id", "e" + decimal(index));
+  out.attribute("id", std::string("e").append(decimal(index)));  // not "e" + ...: GCC 12 warns falsely (-Wrestrict)
   out.attribute("source", exporting::export_node_id(kg.graph[boost::source(e, kg.graph)].id));
   out.attribute("target", exporting::export_node_id(kg.graph[boost::target(e, kg.graph)].id));
   const std::string_view type = to_string(rel.type);
