@@ -13,6 +13,8 @@
 namespace newsgraph {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 Result<NameLexicon> lexicon_with_gazetteer(const ner::NerModel& ner, const std::string& dir) {
   NameLexicon lexicon = NameLexicon::builtin();
   const std::string gazetteer_name = dir + "/" + kNerModelFile + " (gazetteer)";
@@ -93,33 +95,60 @@ std::size_t cap_entities(ArticleGraph& graph, std::size_t max_entities) {
   return count;
 }
 
+namespace {
+
+// Adds the seconds since `start` to `seconds` and restarts `start`.
+void lap(Clock::time_point& start, double& seconds) {
+  const auto now = Clock::now();
+  seconds += std::chrono::duration<double>(now - start).count();
+  start = now;
+}
+
+}  // namespace
+
+void process_articles(const Annotators& annotators, std::span<Document> docs, std::span<ArticleGraph> graphs,
+                      std::span<ArticleTimings> timings, const ArticleLimits& limits,
+                      std::span<std::vector<std::string>> warnings) {
+  const std::size_t n = docs.size();
+  auto start = Clock::now();
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t cut = tokenize(docs[k], limits.max_sentence_tokens);
+    lap(start, timings[k].tokenize_s);
+    if (cut == 0) continue;
+    warnings[k].push_back(article_name(docs[k].article) + ": " + std::to_string(cut) + " sentence" +
+                          (cut > 1 ? "s" : "") + " longer than " +
+                          std::to_string(std::max(limits.max_sentence_tokens, kMinSentenceTokens)) +
+                          " tokens split (max_sentence_tokens)");
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    tag_pos(annotators.pos, docs[k]);
+    lap(start, timings[k].tag_s);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    tag_entities(annotators.ner, docs[k]);
+    lap(start, timings[k].tag_s);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    parse_document(annotators.parser, docs[k]);
+    lap(start, timings[k].parse_s);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    graphs[k] = extract_article(docs[k], annotators.lexicon);
+    if (const std::size_t found = cap_entities(graphs[k], limits.max_entities); found > limits.max_entities) {
+      warnings[k].push_back(article_name(docs[k].article) + ": " + std::to_string(found) + " entities, kept the " +
+                            std::to_string(limits.max_entities) + " most mentioned (max_entities_per_article)");
+    }
+    lap(start, timings[k].extract_s);
+  }
+}
+
 ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings,
                              const ArticleLimits& limits, std::vector<std::string>* warnings) {
-  using Clock = std::chrono::steady_clock;
-  auto start = Clock::now();
-  const auto lap = [&](double ArticleTimings::*field) {
-    const auto now = Clock::now();
-    if (timings) timings->*field += std::chrono::duration<double>(now - start).count();
-    start = now;
-  };
-  const std::size_t cut = tokenize(doc, limits.max_sentence_tokens);
-  lap(&ArticleTimings::tokenize_s);
-  if (cut > 0 && warnings) {
-    warnings->push_back(article_name(doc.article) + ": " + std::to_string(cut) + " sentence" + (cut > 1 ? "s" : "") +
-                        " longer than " + std::to_string(std::max(limits.max_sentence_tokens, kMinSentenceTokens)) +
-                        " tokens split (max_sentence_tokens)");
-  }
-  tag_pos(annotators.pos, doc);
-  tag_entities(annotators.ner, doc);
-  lap(&ArticleTimings::tag_s);
-  parse_document(annotators.parser, doc);
-  lap(&ArticleTimings::parse_s);
-  ArticleGraph graph = extract_article(doc, annotators.lexicon);
-  if (const std::size_t found = cap_entities(graph, limits.max_entities); found > limits.max_entities && warnings) {
-    warnings->push_back(article_name(doc.article) + ": " + std::to_string(found) + " entities, kept the " +
-                        std::to_string(limits.max_entities) + " most mentioned (max_entities_per_article)");
-  }
-  lap(&ArticleTimings::extract_s);
+  ArticleGraph graph;
+  ArticleTimings own_timings;
+  std::vector<std::string> own_warnings;
+  process_articles(annotators, std::span(&doc, 1), std::span(&graph, 1), std::span(timings ? timings : &own_timings, 1),
+                   limits, std::span(warnings ? warnings : &own_warnings, 1));
   return graph;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,16 @@ struct ArticleLimits {
 //   "a.jsonl (article 17): 1543 entities, kept the 1000 most mentioned (max_entities_per_article)"
 ArticleGraph process_article(const Annotators& annotators, Document& doc, ArticleTimings* timings = nullptr,
                              const ArticleLimits& limits = {}, std::vector<std::string>* warnings = nullptr);
+
+// process_article() over a group of articles, step by step: all are tokenized, then all
+// POS-tagged, then all NER-tagged, parsed and extracted, so that each model's most used
+// weights stay in the caches for the whole group rather than being pushed out by the next
+// model at every article (issue 8: about 10% less time than article by article). graphs[k],
+// timings[k] and warnings[k] are docs[k]'s; the results do not depend on the grouping.
+// REQUIRES: graphs, timings and warnings as long as docs.
+void process_articles(const Annotators& annotators, std::span<Document> docs, std::span<ArticleGraph> graphs,
+                      std::span<ArticleTimings> timings, const ArticleLimits& limits,
+                      std::span<std::vector<std::string>> warnings);
 
 // Keeps the `max_entities` entities of `graph` with the most mentions (ties: lower index),
 // in their order, and the relations and references between kept entities. Returns how many

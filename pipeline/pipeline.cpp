@@ -82,6 +82,9 @@ namespace {
 constexpr std::size_t kBatchBytes = 4u << 20;
 constexpr std::size_t kBatchFiles = 4096;
 constexpr std::size_t kChunkBytes = 1u << 20;
+// A worker takes up to this many articles at a time through the stages (process_articles()):
+// 64 was faster than 16 and as fast as 256, which holds four times the documents.
+constexpr std::size_t kGroupArticles = 64;
 
 // One unit of reading: a whole file, or a chunk of lines of a JSON-lines input.
 struct ReadTask {
@@ -179,26 +182,34 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
     }
     tasks.clear();
 
-    // Per article: tokenize, tag, parse, extract — in parallel, results by index.
+    // By groups of articles: tokenize, tag, parse, extract — in parallel, results by index.
     std::vector<ArticleGraph> extracted(articles.size());
     std::vector<std::vector<std::string>> limit_warnings(articles.size());  // kept in input order
     std::atomic<std::size_t> done{0};
     std::atomic<std::size_t> tokens{0};
     std::atomic<std::size_t> bytes{0};
+    // Smaller groups for a small batch, so that every worker gets several.
+    const std::size_t group_size = std::clamp<std::size_t>(articles.size() / (8 * jobs), 1, kGroupArticles);
+    const std::size_t groups = (articles.size() + group_size - 1) / group_size;
     parallel_for(
-        articles.size(), jobs,
-        [&](std::size_t i) {
-          Document doc;
-          doc.article = std::move(*articles[i]);
-          ArticleTimings timings;
-          extracted[i] = process_article(annotators, doc, &timings, options.limits, &limit_warnings[i]);
-          clock.add_seconds(Stage::Tokenize, timings.tokenize_s);
-          clock.add_seconds(Stage::Tag, timings.tag_s);
-          clock.add_seconds(Stage::Parse, timings.parse_s);
-          clock.add_seconds(Stage::Extract, timings.extract_s);
-          tokens += doc.tokens.size();
-          bytes += doc.article.text.size();
-          done.fetch_add(1);
+        groups, jobs,
+        [&](std::size_t g) {
+          const std::size_t first = g * group_size;
+          const std::size_t count = std::min(articles.size() - first, group_size);
+          std::vector<Document> docs(count);
+          for (std::size_t k = 0; k < count; ++k) docs[k].article = std::move(*articles[first + k]);
+          std::vector<ArticleTimings> timings(count);
+          process_articles(annotators, docs, std::span(extracted).subspan(first, count), timings, options.limits,
+                           std::span(limit_warnings).subspan(first, count));
+          for (std::size_t k = 0; k < count; ++k) {
+            clock.add_seconds(Stage::Tokenize, timings[k].tokenize_s);
+            clock.add_seconds(Stage::Tag, timings[k].tag_s);
+            clock.add_seconds(Stage::Parse, timings[k].parse_s);
+            clock.add_seconds(Stage::Extract, timings[k].extract_s);
+            tokens += docs[k].tokens.size();
+            bytes += docs[k].article.text.size();
+          }
+          done.fetch_add(count);
         },
         [&] {
           if (progress) progress(done_before + done.load(), done_before + articles.size());
