@@ -1,12 +1,12 @@
 // A multi-class averaged perceptron (Collins 2002) over hashed features.
 //
 // Weights are stored sparsely: a hash index (learn/key_index.hpp: cache-line buckets of four
-// full 64-bit keys with their payloads) maps a feature hash to its row. While training, the rows (num_labels() floats each) sit one after another in one
-// contiguous array; a finalized model keeps only each row's non-zero weights, as (label,
-// weight) entries in one contiguous array (compressed rows), which makes it several times
-// smaller in memory, faster to load and faster to score. A model holds only the features
-// that were updated in training; scoring an absent feature costs one bucket read, nearly
-// always one cache line.
+// full 64-bit keys with their payloads) maps a feature hash to its row. While training, the
+// rows (num_labels() floats each) sit one after another in one contiguous array; a finalized
+// model keeps only each row's non-zero weights, as (label, weight) entries in one contiguous
+// array (compressed rows), which makes it several times smaller in memory, faster to load
+// and faster to score. A model holds only the features that were updated in training;
+// scoring an absent feature costs one bucket read, nearly always one cache line.
 //
 // Averaging is lazy (Daume's trick, equivalent to timestamped averaging): next to each weight
 // w we keep u, the sum of clock * delta over its updates, so the average over the clock's
@@ -111,7 +111,7 @@ class Perceptron {
   // weights (the parser's moves: 1.8 M rows, most of the scoring), the row itself as int16
   // multiples of quantum_, so that such a feature costs one cache line.
   static constexpr std::uint32_t kInlineLabels = 3;
-  // Keys per bucket place. A finalized index is filled densely, to fit more of it in the
+  // Keys per entry of the index's buckets. A finalized index is filled densely, to fit more of it in the
   // caches: at 0.65 it takes 25 bytes per row, against 64 for the table of 16-byte slots at
   // load 1/4 it replaces (bench/results/2026-11-23-session6-table.md: 0.65 was faster than
   // 0.8, where more hits overflow into a second line, and as fast as 0.5); a training index
@@ -136,7 +136,8 @@ class Perceptron {
   std::size_t find_batch(const std::uint64_t* features, std::size_t count, const KeyIndex::Payload** found,
                          bool for_units) const;
   std::uint32_t find_or_insert(std::uint64_t key);
-  // Rebuilds the index over keys_, with room for at least `min_keys` keys.
+  // Rebuilds the index over keys_, with room for at least `min_keys` keys; a finalized one
+  // gets its heaviest rows first, in their home buckets.
   void rebuild_index(std::size_t min_keys);
   // Replaces the weights by `source` (dense rows in keys_ order) in compressed form, pruned,
   // rows sorted by key; rebuilds the index; frees the training state.
