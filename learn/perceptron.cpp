@@ -5,15 +5,9 @@
 #include <array>
 #include <bit>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
-#include <new>
 #include <numeric>
 #include <stdexcept>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 namespace newsgraph::learn {
 namespace {
@@ -21,7 +15,6 @@ namespace {
 constexpr char kMagic[4] = {'N', 'G', 'P', 'W'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kFixedHeaderBytes = 4 + 4 + 4 + 4 + 4 + 8;  // magic..num_rows
-constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
 
 inline void prefetch(const void* p) {
 #if defined(__GNUC__) || defined(__clang__)
@@ -92,76 +85,53 @@ int int16_exponent(float max_abs) {
 
 }  // namespace
 
-void* allocate_table(std::size_t bytes) {
-  constexpr std::size_t kHugePage = std::size_t{2} << 20;
-  const std::size_t alignment = bytes >= kHugePage ? kHugePage : 64;
-  const std::size_t rounded = (std::max<std::size_t>(bytes, 1) + alignment - 1) / alignment * alignment;
-  void* table = std::aligned_alloc(alignment, rounded);
-  if (table == nullptr) throw std::bad_alloc();
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (alignment == kHugePage) madvise(table, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
-#endif
-  return table;
-}
-
-void free_table(void* table) noexcept { std::free(table); }
-
 Perceptron::Perceptron(std::uint32_t num_labels) : num_labels_(num_labels) {}
 
-const Perceptron::Slot* Perceptron::find(std::uint64_t key) const {
-  if (slots_.empty()) return nullptr;
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
-  for (;;) {
-    const Slot& slot = slots_[i];
-    if (slot.end == kEmpty) return nullptr;
-    if (slot.key == key) return &slot;
-    i = (i + 1) & mask;
-  }
-}
-
 std::uint32_t Perceptron::find_or_insert(std::uint64_t key) {
-  if ((keys_.size() + 1) * 2 > slots_.size()) rebuild_index(std::max<std::size_t>(1024, slots_.size() * 2));
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = static_cast<std::size_t>((key * kGolden) >> shift_);
-  for (;;) {
-    Slot& slot = slots_[i];
-    if (slot.end == kEmpty) {
-      if (keys_.size() >= kEmpty) throw std::length_error("Perceptron: too many features");
-      slot = Slot{key, static_cast<std::uint32_t>(keys_.size()), 0};
-      keys_.push_back(key);
-      weights_.resize(weights_.size() + num_labels_, 0.0f);
-      if (!finalized_) update_sums_.resize(update_sums_.size() + num_labels_, 0.0);
-      return slot.row;
-    }
-    if (slot.key == key) return slot.row;
-    i = (i + 1) & mask;
-  }
+  if ((keys_.size() + 1) > index_.home_buckets() * KeyIndex::kPerBucket * kTrainingLoad)
+    rebuild_index(std::max<std::size_t>(1024, keys_.size() * 2));
+  if (const KeyIndex::Payload* found = index_.find(key)) return payload_u32(*found);
+  if (keys_.size() >= kMaxRows) throw std::length_error("Perceptron: too many features");
+  const auto row = static_cast<std::uint32_t>(keys_.size());
+  KeyIndex::Payload& payload = index_.insert(key);
+  payload = {static_cast<std::uint16_t>(row), static_cast<std::uint16_t>(row >> 16), 0};
+  keys_.push_back(key);
+  weights_.resize(weights_.size() + num_labels_, 0.0f);
+  update_sums_.resize(update_sums_.size() + num_labels_, 0.0);
+  return row;
 }
 
-void Perceptron::rebuild_index(std::size_t min_capacity) {
-  // A finalized table is only read, at random, by scoring: at a load factor of 1/4 instead of
-  // 1/2 fewer probes run past their first slot, into a second cache line that was not
-  // prefetched (bench_parser: about +25% words/s for twice the table's memory, issue 8).
-  const std::size_t slots_per_key = finalized_ ? 4 : 2;
-  std::size_t capacity = 16;
-  while (capacity < min_capacity || capacity < keys_.size() * slots_per_key) capacity *= 2;
-  shift_ = 64 - std::countr_zero(capacity);
-  slots_.assign(capacity, Slot{0, 0, kEmpty});
-  const std::size_t mask = capacity - 1;
-  for (std::uint32_t row = 0; row < keys_.size(); ++row) {
-    std::size_t i = static_cast<std::size_t>((keys_[row] * kGolden) >> shift_);
-    while (slots_[i].end != kEmpty) i = (i + 1) & mask;
-    Slot& slot = slots_[i];
-    slot = finalized_ ? Slot{keys_[row], row_begin_[row], row_begin_[row + 1]} : Slot{keys_[row], row, 0};
-    if (!inline_rows()) continue;
-    std::uint32_t q[kInlineLabels] = {0, 0, 0};
-    for (std::uint32_t e = row_begin_[row]; e < row_begin_[row + 1]; ++e) {
-      const auto multiple = static_cast<std::int16_t>(entries_[e].value / quantum_);  // exact: see deserialize()
-      q[entries_[e].label] = static_cast<std::uint16_t>(multiple);
+void Perceptron::rebuild_index(std::size_t min_keys) {
+  // A finalized index is only read, at random, by scoring; a training index keeps room for
+  // the rows still to come.
+  const double load = finalized_ ? kFinalizedLoad : kTrainingLoad;
+  index_.reset(keys_.empty() && finalized_ ? 0 : KeyIndex::home_buckets_for(std::max(min_keys, keys_.size()), load));
+  std::vector<std::uint32_t> order(keys_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (finalized_) {
+    // Rows with more weight are, as a rule, those of frequent features. Inserted first, they
+    // take the places in their home buckets, and the rows that overflow into a second cache
+    // line are mostly rare ones (bench_parser at load 0.8: +10% words/s). The order does not
+    // change any weight a lookup finds.
+    std::vector<float> mass(keys_.size(), 0.0f);
+    for (std::uint32_t r = 0; r < keys_.size(); ++r)
+      for (std::uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e) mass[r] += std::fabs(entries_[e].value);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return mass[a] > mass[b]; });
+  }
+  for (std::uint32_t row : order) {
+    KeyIndex::Payload& payload = index_.insert(keys_[row]);
+    if (!finalized_) {
+      payload = {static_cast<std::uint16_t>(row), static_cast<std::uint16_t>(row >> 16), 0};
+    } else if (inline_rows()) {
+      for (std::uint32_t e = row_begin_[row]; e < row_begin_[row + 1]; ++e) {
+        const auto multiple = static_cast<std::int16_t>(entries_[e].value / quantum_);  // exact: see deserialize()
+        payload[entries_[e].label] = static_cast<std::uint16_t>(multiple);
+      }
+    } else {
+      const std::uint32_t begin = row_begin_[row];
+      payload = {static_cast<std::uint16_t>(begin), static_cast<std::uint16_t>(begin >> 16),
+                 static_cast<std::uint16_t>(row_begin_[row + 1] - begin)};  // at most num_labels_ < 2^15
     }
-    slot.row = q[0] | q[1] << 16;
-    slot.end = q[2];
   }
 }
 
@@ -175,77 +145,72 @@ void Perceptron::dense_row(std::uint32_t r, float* out) const {
 }
 
 float Perceptron::weight(std::uint64_t feature, std::uint32_t label) const {
-  const Slot* slot = find(feature);
-  if (slot == nullptr || label >= num_labels_) return 0.0f;
-  if (inline_rows()) return inline_weight(*slot, label);
-  if (!finalized_) return weights_[static_cast<std::size_t>(slot->row) * num_labels_ + label];
-  for (std::uint32_t e = slot->row; e < slot->end; ++e)
+  const KeyIndex::Payload* found = index_.find(feature);
+  if (found == nullptr || label >= num_labels_) return 0.0f;
+  if (inline_rows()) return inline_weight(*found, label);
+  if (!finalized_) return weights_[static_cast<std::size_t>(payload_u32(*found)) * num_labels_ + label];
+  const std::uint32_t begin = payload_u32(*found);
+  for (std::uint32_t e = begin; e < begin + (*found)[2]; ++e)
     if (entries_[e].label == label) return entries_[e].value;
   return 0.0f;
 }
 
-std::size_t Perceptron::find_batch(const std::uint64_t* features, std::size_t count, const Slot** found,
+std::size_t Perceptron::find_batch(const std::uint64_t* features, std::size_t count, const KeyIndex::Payload** found,
                                    bool for_units) const {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t index[kBatch];
+  std::size_t home[kBatch];
   for (std::size_t k = 0; k < count; ++k) {
-    index[k] = static_cast<std::size_t>((features[k] * kGolden) >> shift_);
-    prefetch(&slots_[index[k]]);
+    home[k] = index_.home(features[k]);
+    prefetch(index_.bucket_address(home[k]));
   }
   const bool inline_rows = this->inline_rows();
   std::size_t num_found = 0;
   for (std::size_t k = 0; k < count; ++k) {
-    const std::uint64_t key = features[k];
-    for (std::size_t i = index[k];; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.end == kEmpty) break;
-      if (slot.key == key) {
-        found[num_found++] = &slot;
-        if (inline_rows) break;
-        if (for_units) {
-          prefetch(unit_entries_.data() + slot.row);
-        } else if (finalized_) {
-          prefetch(entries_.data() + slot.row);
-        } else {
-          const char* row = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(slot.row) * num_labels_);
-          for (std::size_t offset = 0; offset < num_labels_ * sizeof(float); offset += 64) prefetch(row + offset);
-        }
-        break;
-      }
+    const KeyIndex::Payload* payload = index_.find(features[k], home[k]);
+    if (payload == nullptr) continue;
+    found[num_found++] = payload;
+    if (inline_rows) continue;
+    const std::uint32_t row = payload_u32(*payload);
+    if (for_units) {
+      prefetch(unit_entries_.data() + row);
+    } else if (finalized_) {
+      prefetch(entries_.data() + row);
+    } else {
+      const char* weights = reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(row) * num_labels_);
+      for (std::size_t offset = 0; offset < num_labels_ * sizeof(float); offset += 64) prefetch(weights + offset);
     }
   }
   return num_found;
 }
 
 void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
-  if (slots_.empty()) return;
+  if (index_.home_buckets() == 0) return;
   const std::uint32_t n = num_labels_;
   float* out = scores.data();
   // Each score gets its terms in the order a plain loop over the features adds them, and zero
   // weights are skipped, so the sums are the same to the bit.
-  const Slot* found_slots[kBatch];
+  const KeyIndex::Payload* found_rows[kBatch];
   const bool inline_rows = this->inline_rows();
   for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
-    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_slots, false);
+    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_rows, false);
     if (inline_rows) {
       float sum[kInlineLabels] = {0.0f, 0.0f, 0.0f};
       std::copy_n(out, n, sum);
       for (std::size_t k = 0; k < found; ++k) {
         for (std::uint32_t l = 0; l < kInlineLabels; ++l) {
-          const float w = inline_weight(*found_slots[k], l);  // 0 for labels >= n
+          const float w = inline_weight(*found_rows[k], l);  // 0 for labels >= n
           sum[l] = w != 0.0f ? sum[l] + w : sum[l];  // a select, not a branch
         }
       }
       std::copy_n(sum, n, out);
     } else if (finalized_) {
       for (std::size_t k = 0; k < found; ++k) {
-        const Entry* e = entries_.data() + found_slots[k]->row;
-        const Entry* end = entries_.data() + found_slots[k]->end;
+        const Entry* e = entries_.data() + payload_u32(*found_rows[k]);
+        const Entry* end = e + (*found_rows[k])[2];
         for (; e != end; ++e) out[e->label] += e->value;
       }
     } else {
       for (std::size_t k = 0; k < found; ++k) {
-        const float* w = weights_.data() + static_cast<std::size_t>(found_slots[k]->row) * n;
+        const float* w = weights_.data() + static_cast<std::size_t>(payload_u32(*found_rows[k])) * n;
         for (std::uint32_t l = 0; l < n; ++l) out[l] += w[l];
       }
     }
@@ -253,25 +218,23 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
 }
 
 void Perceptron::score_units(std::span<const std::uint64_t> features, std::span<std::int32_t> units) const {
-  if (slots_.empty()) return;
+  if (index_.home_buckets() == 0) return;
   std::int32_t* out = units.data();
-  const Slot* found_slots[kBatch];
+  const KeyIndex::Payload* found_rows[kBatch];
   const bool inline_rows = this->inline_rows();
   for (std::size_t begin = 0; begin < features.size(); begin += kBatch) {
-    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_slots, !inline_rows);
+    const std::size_t found = find_batch(features.data() + begin, std::min(kBatch, features.size() - begin), found_rows, !inline_rows);
     if (inline_rows) {
       std::int32_t sum[kInlineLabels] = {0, 0, 0};
       for (std::size_t k = 0; k < found; ++k) {
-        const Slot& slot = *found_slots[k];
-        sum[0] += static_cast<std::int16_t>(slot.row & 0xffffu);
-        sum[1] += static_cast<std::int16_t>(slot.row >> 16);
-        sum[2] += static_cast<std::int16_t>(slot.end & 0xffffu);
+        const KeyIndex::Payload& row = *found_rows[k];
+        for (std::uint32_t l = 0; l < kInlineLabels; ++l) sum[l] += static_cast<std::int16_t>(row[l]);
       }
       for (std::uint32_t l = 0; l < num_labels_; ++l) out[l] += sum[l];
     } else {
       for (std::size_t k = 0; k < found; ++k) {
-        const UnitEntry* e = unit_entries_.data() + found_slots[k]->row;
-        const UnitEntry* end = unit_entries_.data() + found_slots[k]->end;
+        const UnitEntry* e = unit_entries_.data() + payload_u32(*found_rows[k]);
+        const UnitEntry* end = e + (*found_rows[k])[2];
         for (; e != end; ++e) out[e->label] += e->units;
       }
     }
@@ -323,7 +286,7 @@ void Perceptron::compact_sorted(const std::vector<float>& source, float prune_be
   update_sums_.clear();
   update_sums_.shrink_to_fit();
   finalized_ = true;
-  rebuild_index(keys_.size() * 2);
+  rebuild_index(keys_.size());
 }
 
 Perceptron Perceptron::averaged_copy(float prune_below) const {
@@ -420,7 +383,7 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
   const auto exponent = static_cast<std::int32_t>(get_u32(p + 16));
   const std::uint64_t num_rows = get_u64(p + 20);
   if (encoding > 2) return fail("unknown weight encoding " + std::to_string(encoding));
-  if (num_rows >= kEmpty || num_labels > (1u << 15) || num_rows > (bytes.size() - kFixedHeaderBytes) / 8)
+  if (num_rows >= kMaxRows || num_labels > (1u << 15) || num_rows > (bytes.size() - kFixedHeaderBytes) / 8)
     return fail("truncated or corrupt: " + std::to_string(num_rows) + " rows do not fit " + std::to_string(bytes.size()) +
                 " bytes");
   const std::size_t rest_bytes = bytes.size() - kFixedHeaderBytes - num_rows * 8;
@@ -487,7 +450,7 @@ Result<Perceptron> Perceptron::deserialize(std::string_view bytes) {
     for (const Entry& e : model.entries_)  // exact: every value is an int16 times scale
       model.unit_entries_.push_back(UnitEntry{static_cast<std::int16_t>(e.value / scale), static_cast<std::uint16_t>(e.label)});
   }
-  model.rebuild_index(num_rows * 2);
+  model.rebuild_index(num_rows);
   return model;
 }
 

@@ -1,11 +1,12 @@
 // A multi-class averaged perceptron (Collins 2002) over hashed features.
 //
-// Weights are stored sparsely: an open-addressing hash table maps a feature hash to a row
-// index. While training, the rows (num_labels() floats each) sit one after another in one
-// contiguous array; a finalized model keeps only each row's non-zero weights, as (label,
-// weight) entries in one contiguous array (compressed rows), which makes it several times
-// smaller in memory, faster to load and faster to score. A model holds only the features
-// that were updated in training; scoring an absent feature costs one table probe.
+// Weights are stored sparsely: a hash index (learn/key_index.hpp: cache-line buckets of four
+// full 64-bit keys with their payloads) maps a feature hash to its row. While training, the
+// rows (num_labels() floats each) sit one after another in one contiguous array; a finalized
+// model keeps only each row's non-zero weights, as (label, weight) entries in one contiguous
+// array (compressed rows), which makes it several times smaller in memory, faster to load
+// and faster to score. A model holds only the features that were updated in training;
+// scoring an absent feature costs one bucket read, nearly always one cache line.
 //
 // Averaging is lazy (Daume's trick, equivalent to timestamped averaging): next to each weight
 // w we keep u, the sum of clock * delta over its updates, so the average over the clock's
@@ -26,6 +27,8 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "learn/key_index.hpp"
+#include "learn/table_memory.hpp"
 
 namespace newsgraph::learn {
 
@@ -36,24 +39,6 @@ enum class WeightEncoding : std::uint8_t {
                  // size, round-trips byte for byte, scores change by < 2^exponent per weight
   kSparseInt16 = 2,  // as kInt16, but each row stores only its non-zero weights as
                      // (label, q) pairs: a fraction of the size for sparse rows
-};
-
-// Memory for the tables that scoring reads at random: 64-byte aligned (a slot never spans two
-// cache lines) and, from 2 MB up, in transparent huge pages where the system offers them, so
-// that a probe into a table of tens of MB does not also miss the TLB (issue 8).
-void* allocate_table(std::size_t bytes);
-void free_table(void* table) noexcept;
-
-template <typename T>
-struct TableAllocator {
-  using value_type = T;
-  TableAllocator() = default;
-  template <typename U>
-  TableAllocator(const TableAllocator<U>&) {}
-  T* allocate(std::size_t n) { return static_cast<T*>(allocate_table(n * sizeof(T))); }
-  void deallocate(T* p, std::size_t) noexcept { free_table(p); }
-  template <typename U>
-  bool operator==(const TableAllocator<U>&) const { return true; }
 };
 
 class Perceptron {
@@ -85,7 +70,7 @@ class Perceptron {
 
   // The weight of (feature, label); 0 when the model lacks the feature.
   float weight(std::uint64_t feature, std::uint32_t label) const;
-  bool has_feature(std::uint64_t feature) const { return find(feature) != nullptr; }
+  bool has_feature(std::uint64_t feature) const { return index_.find(feature) != nullptr; }
 
   // The perceptron update: weight(f, truth) += step, weight(f, guess) -= step for every f.
   // A no-op when truth == guess. REQUIRES: !finalized(); truth, guess < num_labels().
@@ -117,37 +102,43 @@ class Perceptron {
   static Result<Perceptron> deserialize(std::string_view bytes);
 
  private:
-  static constexpr std::uint32_t kEmpty = 0xffffffffu;
-  // Scoring is the pipeline's hot loop and bound by cache misses (issue 8), so a finalized
-  // slot carries what scoring needs: its row's entry range (one dependent access less than
-  // going through row_begin_), or, for a model of at most kInlineLabels classes read from
-  // int16 weights (the parser's moves: 1.8 M rows, most of the scoring), the row itself as
-  // int16 multiples of quantum_, so that such a feature costs one cache line.
+  static constexpr std::uint32_t kMaxRows = 0xffffffffu;
+  // The index (learn/key_index.hpp) maps a feature to a 6-byte payload. While training the
+  // payload is the row (u32 in words 0-1). Scoring is the pipeline's hot loop and bound by
+  // cache misses (issue 8), so a finalized payload carries what scoring needs: the row's entry
+  // range (first entry in words 0-1, count in word 2; one dependent access less than going
+  // through row_begin_) or, for a model of at most kInlineLabels classes read from int16
+  // weights (the parser's moves: 1.8 M rows, most of the scoring), the row itself as int16
+  // multiples of quantum_, so that such a feature costs one cache line.
   static constexpr std::uint32_t kInlineLabels = 3;
-  struct Slot {
-    std::uint64_t key;
-    std::uint32_t row;  // training: the row; finalized: the row's first entry in entries_,
-                        // or inline: the weights of labels 0 and 1 (int16 each)
-    std::uint32_t end;  // kEmpty when the slot is free; finalized: one past the row's last
-                        // entry, or inline: the weight of label 2 (int16); training: 0
-  };
+  // Keys per entry of the index's buckets. A finalized index is filled densely, to fit more of it in the
+  // caches: at 0.65 it takes 25 bytes per row, against 64 for the table of 16-byte slots at
+  // load 1/4 it replaces (bench/results/2026-11-23-session6-table.md: 0.65 was faster than
+  // 0.8, where more hits overflow into a second line, and as fast as 0.5); a training index
+  // keeps room to grow.
+  static constexpr double kFinalizedLoad = 0.65;
+  static constexpr double kTrainingLoad = 0.5;
   bool inline_rows() const { return quantum_ != 0.0f && num_labels_ <= kInlineLabels; }
-  // The inline weight of `label` in `slot` (REQUIRES inline_rows()).
-  float inline_weight(const Slot& slot, std::uint32_t label) const {
-    const std::uint32_t bits = label == 2 ? slot.end : slot.row >> (16 * label);
-    return static_cast<float>(static_cast<std::int16_t>(bits & 0xffffu)) * quantum_;
+  static std::uint32_t payload_u32(const KeyIndex::Payload& payload) {
+    return payload[0] | static_cast<std::uint32_t>(payload[1]) << 16;
+  }
+  // The inline weight of `label` in `payload` (REQUIRES inline_rows()).
+  float inline_weight(const KeyIndex::Payload& payload, std::uint32_t label) const {
+    return static_cast<float>(static_cast<std::int16_t>(payload[label])) * quantum_;
   }
 
-  // The slot of `key`, or nullptr.
-  const Slot* find(std::uint64_t key) const;
-  // The slots of those of `count` (at most kBatch) features the model has, in feature order,
-  // into `found`; returns how many. Prefetches all slots first and then the rows not held in
-  // their slot, so that the cache misses of a batch overlap instead of queueing;
+  // The payloads of those of `count` (at most kBatch) features the model has, in feature
+  // order, into `found`; returns how many. Prefetches the home buckets of all features first
+  // and then the rows not held in the index, so that the cache misses of a batch overlap
+  // instead of queueing;
   static constexpr std::size_t kBatch = 64;
   // `for_units`: prefetch the rows of unit_entries_ (score_units) rather than of entries_.
-  std::size_t find_batch(const std::uint64_t* features, std::size_t count, const Slot** found, bool for_units) const;
+  std::size_t find_batch(const std::uint64_t* features, std::size_t count, const KeyIndex::Payload** found,
+                         bool for_units) const;
   std::uint32_t find_or_insert(std::uint64_t key);
-  void rebuild_index(std::size_t min_capacity);
+  // Rebuilds the index over keys_, with room for at least `min_keys` keys; a finalized one
+  // gets its heaviest rows first, in their home buckets.
+  void rebuild_index(std::size_t min_keys);
   // Replaces the weights by `source` (dense rows in keys_ order) in compressed form, pruned,
   // rows sorted by key; rebuilds the index; frees the training state.
   void compact_sorted(const std::vector<float>& source, float prune_below);
@@ -155,10 +146,9 @@ class Perceptron {
   void dense_row(std::uint32_t r, float* out) const;
 
   std::uint32_t num_labels_ = 0;
-  std::vector<Slot, TableAllocator<Slot>> slots_;  // power-of-two size, load factor <= 1/2 (finalized: 1/4)
+  KeyIndex index_;
   float quantum_ = 0.0f;  // read from int16 weights: every weight is an int16 times this
   bool integer_weights_ = false;  // quantum_ != 0 and 2^24 quanta are still a normal float
-  int shift_ = 64;                     // slot of key k: (k * golden) >> shift_
   std::vector<std::uint64_t> keys_;    // keys_[row]
   std::vector<float> weights_;         // training: row r at [r * num_labels_, (r + 1) * num_labels_)
   struct Entry {

@@ -210,3 +210,61 @@ TEST_CASE("score_units of a model read from int16 weights gives score(), to the 
     CHECK_FALSE(float_model->integer_weights());
   }
 }
+
+TEST_CASE("a finalized model finds every row's exact weights through its bucketed index", "[learn]") {
+  // 40,000 feature hashes, so that many buckets fill and overflow (learn/key_index.hpp): every
+  // weight read back must be the training model's, for inline rows (3 classes, int16) and
+  // entry rows (9 classes), in every encoding; absent features weigh nothing.
+  for (std::uint32_t labels : {3u, 9u}) {
+    Perceptron model(labels);
+    for (std::uint64_t i = 0; i < 40000; ++i) {
+      const std::vector<std::uint64_t> features = {hash_feature(1, i), hash_feature(2, i % 97)};
+      model.update(features, static_cast<std::uint32_t>(i % labels), static_cast<std::uint32_t>((i / 5 + 1) % labels),
+                   0.25f * static_cast<float>(1 + i % 11));
+    }
+    std::vector<float> expected(labels);
+    for (auto encoding : {WeightEncoding::kFloat32, WeightEncoding::kInt16, WeightEncoding::kSparseInt16}) {
+      std::string bytes;
+      model.serialize(bytes, encoding);
+      auto loaded = Perceptron::deserialize(bytes);
+      REQUIRE(loaded);
+      REQUIRE(loaded->num_features() == model.num_features());
+      REQUIRE(model.num_features() > 20000);
+      std::size_t mismatches = 0;
+      for (std::uint64_t i = 0; i < 40000; ++i) {
+        const std::uint64_t f = hash_feature(1, i);
+        // Rows whose update had truth == guess were never added.
+        mismatches += loaded->has_feature(f) != model.has_feature(f) || loaded->has_feature(hash_feature(3, i));
+        std::vector<float> scores(labels, 0.0f);
+        loaded->score(std::vector<std::uint64_t>{f, hash_feature(3, i)}, scores);
+        for (std::uint32_t l = 0; l < labels; ++l) {
+          mismatches += loaded->weight(f, l) != model.weight(f, l) || scores[l] != model.weight(f, l);
+          mismatches += loaded->weight(hash_feature(3, i), l) != 0.0f;
+        }
+      }
+      CHECK(mismatches == 0);
+    }
+  }
+}
+
+TEST_CASE("an empty perceptron scores nothing, finalized or read back", "[learn]") {
+  Perceptron training(3);
+  std::vector<float> scores = {1.0f, 2.0f, 3.0f};
+  const std::vector<std::uint64_t> features = {0, 1, 42};
+  training.score(features, scores);
+  CHECK_FALSE(training.has_feature(0));
+  Perceptron finalized(3);
+  finalized.finalize();
+  finalized.score(features, scores);
+  CHECK(finalized.weight(42, 1) == 0.0f);
+  std::string bytes;
+  finalized.serialize(bytes, WeightEncoding::kInt16);
+  auto loaded = Perceptron::deserialize(bytes);
+  REQUIRE(loaded);
+  CHECK(loaded->num_features() == 0);
+  loaded->score(features, scores);
+  std::vector<std::int32_t> units(3, 5);
+  loaded->score_units(features, units);
+  CHECK(units == std::vector<std::int32_t>{5, 5, 5});
+  CHECK(scores == std::vector<float>{1.0f, 2.0f, 3.0f});
+}
