@@ -173,7 +173,8 @@ Result<NerTrainReport> train_ner(const NerTrainOptions& options, const std::func
     line += fixed2(f1);
     for (int t = 0; t < kNumTypes; ++t)
       line += " " + std::string(to_string(static_cast<NerType>(t))) + "=" + fixed2(scores.per_type[t].f1());
-    line += " features=" + std::to_string(averaged.num_features());
+    line += " features=";  // two appends: GCC 12 warns falsely (-Wrestrict) on "..." + std::to_string()
+    line += std::to_string(averaged.num_features());
     if (f1 > best_f1) {
       best_f1 = f1;
       best = std::move(averaged);
