@@ -171,9 +171,14 @@ Result<NerTrainReport> train_ner(const NerTrainOptions& options, const std::func
     line += std::to_string(epoch);
     line += ": dev f1=";
     line += fixed2(f1);
-    for (int t = 0; t < kNumTypes; ++t)
-      line += " " + std::string(to_string(static_cast<NerType>(t))) + "=" + fixed2(scores.per_type[t].f1());
-    line += " features=";  // two appends: GCC 12 warns falsely (-Wrestrict) on "..." + std::to_string()
+    // Appends only: GCC 12 warns falsely (-Wrestrict) on "..." + std::string here.
+    for (int t = 0; t < kNumTypes; ++t) {
+      line += ' ';
+      line += to_string(static_cast<NerType>(t));
+      line += '=';
+      line += fixed2(scores.per_type[t].f1());
+    }
+    line += " features=";
     line += std::to_string(averaged.num_features());
     if (f1 > best_f1) {
       best_f1 = f1;
