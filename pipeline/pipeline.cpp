@@ -291,7 +291,17 @@ Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, Bui
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
-  report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles));
+  Status read = Status::ok();
+  SentenceReader read_sentence;
+  if (merged.spill != nullptr)
+    read_sentence = [&read, spill = merged.spill](std::uint64_t at, std::uint32_t size) {
+      std::string text;
+      if (read) read = spill->read(at, size, text);
+      return text;
+    };
+  report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles),
+                             read_sentence);
+  if (!read) return read;
   report.stage_seconds[static_cast<std::size_t>(Stage::Graph)] += std::chrono::duration<double>(Clock::now() - start).count();
   return Status::ok();
 }
