@@ -24,7 +24,7 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 }  // namespace
 
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
-                           std::vector<ArticleInfo> articles) {
+                           std::vector<ArticleInfo> articles, const SentenceReader& read_sentence) {
   KnowledgeGraph kg;
   // Articles by id (sorting their indices orders them as sorting them would), and where each
   // given article went, for the nodes' article lists.
@@ -86,6 +86,8 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
       for (std::size_t k = 0; k < j; ++k) {
         if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), sightings[k].evidence)) continue;
         edge.sources.push_back(sightings[k].evidence.article_id);
+        if (read_sentence && sightings[k].sentence_size > 0)
+          sightings[k].evidence.sentence_text = read_sentence(sightings[k].sentence_at, sightings[k].sentence_size);
         edge.evidence.push_back(std::move(sightings[k].evidence));  // not read again: held once
       }
       edge.text = sightings[0].text;

@@ -9,6 +9,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -112,16 +113,26 @@ struct NodeSighting {
   Evidence evidence;
   std::string text;
   std::string status;
+  // Where the sentence is when evidence.sentence_text is not held (read by build_graph's
+  // SentenceReader once the edge is made; issue 8, memory: held, the sentences were a fifth of
+  // a large merge's peak).
+  std::uint64_t sentence_at = 0;
+  std::uint32_t sentence_size = 0;
 };
+
+// Reads a sighting's sentence from where NodeSighting says it is.
+using SentenceReader = std::function<std::string(std::uint64_t at, std::uint32_t size)>;
 
 // Builds the graph: nodes sorted by id; sightings aggregated per (source, target, type) —
 // symmetric types with the lower id first — evidence sorted and deduplicated, sources
 // collected. A sighting naming an unknown node or a self-loop is dropped.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
                            std::vector<ArticleInfo> articles);
-// The same from sightings by node index; node ids must be unique.
+// The same from sightings by node index; node ids must be unique. A sighting with a
+// sentence_size gets its sentence from `read_sentence` when its evidence joins an edge (once
+// per sentence kept, never for a duplicate).
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
-                           std::vector<ArticleInfo> articles);
+                           std::vector<ArticleInfo> articles, const SentenceReader& read_sentence = {});
 
 // Counts for summaries: nodes per type and edges per relation type.
 std::map<EntityType, std::size_t> count_nodes_by_type(const KnowledgeGraph& kg);

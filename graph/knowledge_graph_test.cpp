@@ -88,3 +88,26 @@ TEST_CASE("build_graph lists a node's articles by index in id order, one per art
   CHECK(kg.articles[3].id == "c");
   CHECK(kg.article_ids(kg.graph[0].sources) == std::vector<std::string>{"a", "b", "c"});
 }
+
+TEST_CASE("build_graph reads a sighting's sentence through the reader once per kept sentence", "[graph][memory]") {
+  std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("person:b", EntityType::Person)};
+  std::deque<NodeSighting> sightings;
+  for (std::uint32_t at : {40u, 0u, 0u}) {  // the last is the second one's sentence again
+    NodeSighting s{0, 1, RelationType::MetWith, {}, {}, {}, at, 7};
+    s.evidence.article_id = "art1";
+    s.evidence.begin = at;
+    s.evidence.end = at + 10;
+    sightings.push_back(std::move(s));
+  }
+  std::vector<std::uint64_t> reads;
+  const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, [&](std::uint64_t at, std::uint32_t size) {
+    reads.push_back(at);
+    return "text@" + std::to_string(at) + "/" + std::to_string(size);
+  });
+  REQUIRE(boost::num_edges(kg.graph) == 1);
+  const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
+  REQUIRE(edge.evidence.size() == 2);
+  CHECK(edge.evidence[0].sentence_text == "text@0/7");
+  CHECK(edge.evidence[1].sentence_text == "text@40/7");
+  CHECK(reads == std::vector<std::uint64_t>{0, 40});
+}

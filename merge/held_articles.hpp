@@ -96,6 +96,8 @@ class SpillFile {
   // Appends `text`; `offset` gets where it starts.
   Status append(std::string_view text, std::uint64_t& offset);
   Status read(std::uint64_t offset, std::uint32_t size, std::string& out);
+  // Bytes appended so far.
+  std::uint64_t size() const { return written_ + buffer_.size(); }
 
  private:
   Status flush();

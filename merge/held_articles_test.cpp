@@ -131,10 +131,16 @@ TEST_CASE("HeldArticles with a spill file gives the same merge as held in memory
   const MergedGraph a = merge_articles(std::move(in_memory), NameLexicon::builtin());
   const MergedGraph b = merge_articles(std::move(spilled), NameLexicon::builtin());
   REQUIRE(b.status.is_ok());
+  REQUIRE(b.spill == &spill);
   REQUIRE(a.sightings.size() == b.sightings.size());
-  for (std::size_t i = 0; i < a.sightings.size(); ++i)
-    CHECK(a.sightings[i].evidence.sentence_text == b.sightings[i].evidence.sentence_text);
-  CHECK(b.sightings[1].evidence.sentence_text == "Costa and the delegation met again.");
+  // The spilled sentences stay in the file until build_graph reads them (NodeSighting::sentence_at).
+  for (std::size_t i = 0; i < a.sightings.size(); ++i) {
+    CHECK(b.sightings[i].evidence.sentence_text.empty());
+    std::string sentence;
+    REQUIRE(spill.read(b.sightings[i].sentence_at, b.sightings[i].sentence_size, sentence).is_ok());
+    CHECK(sentence == a.sightings[i].evidence.sentence_text);
+  }
+  CHECK(a.sightings[1].evidence.sentence_text == "Costa and the delegation met again.");
   REQUIRE(a.articles.size() == b.articles.size());
   CHECK(b.articles[0].title == a.articles[0].title);
 }

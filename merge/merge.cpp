@@ -763,10 +763,13 @@ class Merger {
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         HeldRelation& rel = articles_.relation(a, k);
         if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
+        // A spilled sentence stays in the file until its edge is made (MergedGraph::spill).
+        const bool spilled = articles_.spill != nullptr;
         Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
-                          articles_.text(rel.sentence_text), articles_.strings[rel.rule]};
+                          spilled ? std::string() : articles_.text(rel.sentence_text), articles_.strings[rel.rule]};
         merged.sightings.push_back({node_of_record[first + rel.source], node_of_record[first + rel.target], rel.type,
-                                    std::move(evidence), articles_.strings[rel.text], articles_.strings[rel.status]});
+                                    std::move(evidence), articles_.strings[rel.text], articles_.strings[rel.status],
+                                    spilled ? rel.sentence_text.at : 0, spilled ? rel.sentence_text.size : 0});
       }
       first += article.entity_count;
     }
@@ -867,6 +870,7 @@ MergedGraph merge_articles(std::span<const ArticleGraph> articles, const NameLex
 MergedGraph merge_articles(HeldArticles&& articles, const NameLexicon& lexicon) {
   MergedGraph merged = Merger(articles, lexicon).run();
   merged.status = articles.status;
+  merged.spill = articles.spill;
   articles = HeldArticles();
   return merged;
 }

@@ -78,6 +78,9 @@ struct MergedGraph {
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
   Status status = Status::ok();  // failed when held evidence could not be read back (HeldArticles::spill)
+  // The articles' spill file, when they had one: the sightings' sentences are left there
+  // (NodeSighting::sentence_at), for build_graph to read.
+  SpillFile* spill = nullptr;
 };
 
 // Node ids are "<type prefix>:<slug of the label>", made unique by a numeric suffix in key

@@ -176,7 +176,26 @@ std::string parse_article(const rapidjson::Value& json, ArticleGraph& graph, std
   return in.problem;
 }
 
+// Parses one article line and adds it to `articles`; returns the problem (then nothing is
+// added), empty when the line is good.
+std::string add_article(const rapidjson::Value& json, HeldArticles& articles) {
+  ArticleGraph graph;
+  std::uint64_t ordinal = 0;
+  std::string problem = parse_article(json, graph, ordinal);
+  if (problem.empty()) articles.add(std::move(graph), ordinal);
+  return problem;
+}
+
 }  // namespace
+
+std::string add_extraction_line(std::string_view line, HeldArticles& articles) {
+  rapidjson::Document json;
+  json.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+  if (json.HasParseError())
+    return std::string("invalid JSON at byte ") + std::to_string(json.GetErrorOffset()) + ": " +
+           rapidjson::GetParseError_En(json.GetParseError());
+  return add_article(json, articles);
+}
 
 std::string extraction_header_line() {
   return std::string("{\"format\":\"") + kFormatName + "\",\"version\":" + std::to_string(kExtractionFormatVersion) +
@@ -274,13 +293,8 @@ void read_extraction_file(const std::string& path, ExtractionRead& read) {
         header_seen = true;
         continue;
       }
-      ArticleGraph graph;
-      std::uint64_t ordinal = 0;
-      if (const std::string problem = parse_article(json, graph, ordinal); !problem.empty()) {
+      if (const std::string problem = add_article(json, read.articles); !problem.empty())
         read.errors.push_back(where + ": " + problem);
-        continue;
-      }
-      read.articles.add(std::move(graph), ordinal);
     }
   }
   if (!stream.error().empty()) read.errors.push_back(stream.error());

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.hpp"
@@ -27,6 +28,10 @@ std::string extraction_header_line();
 // Appends one article's line (with its newline) to `out`. Deterministic: fields in a fixed
 // order, no floating point.
 void append_extraction_line(const ArticleGraph& graph, std::uint64_t ordinal, std::string& out);
+
+// Parses one article line (as append_extraction_line writes it, without its newline) and adds
+// it to `articles`; returns the problem (then nothing is added), empty when the line is good.
+std::string add_extraction_line(std::string_view line, HeldArticles& articles);
 
 struct ExtractionRead {
   HeldArticles articles;  // in compact form, for merge_extractions()

@@ -15,6 +15,7 @@
 
 #include "extract/extract.hpp"
 #include "merge/merge.hpp"
+#include "pipeline/extraction_file.hpp"
 #include "pipeline/annotators.hpp"
 
 namespace newsgraph {
@@ -301,10 +302,50 @@ Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, Bui
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
-  report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles));
+  Status read = Status::ok();
+  SentenceReader read_sentence;
+  if (merged.spill != nullptr)
+    read_sentence = [&read, spill = merged.spill](std::uint64_t at, std::uint32_t size) {
+      std::string text;
+      if (read) read = spill->read(at, size, text);
+      return text;
+    };
+  report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles),
+                             read_sentence);
+  if (!read) return read;
   report.stage_seconds[static_cast<std::size_t>(Stage::Graph)] += std::chrono::duration<double>(Clock::now() - start).count();
   return Status::ok();
 }
+
+namespace {
+
+// Reads back the extraction lines that run_build wrote to `spill` before `end`, into `articles`
+// (whose own texts go on to the end of the same file).
+Status read_back_extractions(SpillFile& spill, std::uint64_t end, HeldArticles& articles) {
+  constexpr std::uint32_t kBlock = 1u << 20;
+  std::string block;
+  std::string line;  // a line cut by the end of a block
+  for (std::uint64_t at = 0; at < end && articles.status;) {
+    const auto size = static_cast<std::uint32_t>(std::min<std::uint64_t>(kBlock, end - at));
+    if (Status status = spill.read(at, size, block); !status) return status;
+    at += size;
+    std::size_t pos = 0;
+    for (std::size_t newline; (newline = block.find('\n', pos)) != std::string::npos; pos = newline + 1) {
+      std::string_view text(block.data() + pos, newline - pos);
+      if (!line.empty()) {
+        line.append(text);
+        text = line;
+      }
+      if (const std::string problem = add_extraction_line(text, articles); !problem.empty())
+        return Status::error("temporary file: extraction read back is damaged: " + problem);
+      line.clear();
+    }
+    line.append(block, pos);
+  }
+  return articles.status;
+}
+
+}  // namespace
 
 Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCallback& progress) {
   BuildReport report;
@@ -313,16 +354,29 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   if (!loaded) return loaded.status();
   SpillFile spill;
   if (Status status = spill.open(); !status) return status;
-  HeldArticles articles;
-  articles.spill = &spill;
+  // While the models are loaded, each article's extraction goes to the temporary file as an
+  // extraction line (as `newsgraph extract` writes it) rather than being held (issue 8: held,
+  // it took about 2.3 KB per article beside the models); it is read back once they are freed.
+  Status written = Status::ok();
+  std::string line;
   extract_all(**loaded, options, [&](ArticleGraph&& graph, std::uint64_t ordinal) {
-    if (articles.status) articles.add(std::move(graph), ordinal);
+    if (!written) return;
+    line.clear();
+    append_extraction_line(graph, ordinal, line);
+    std::uint64_t at = 0;
+    written = spill.append(line, at);
   }, progress, report, clock);
-  if (!articles.status) return articles.status;
+  if (!written) return written;
+  std::string().swap(line);
   fill_stage_seconds(clock, report);
   // The taggers and the parser are done: free them (about 230 MB) before the merge.
   const NameLexicon lexicon = std::move((*loaded)->lexicon);
   loaded->reset();
+  HeldArticles articles;
+  articles.spill = &spill;
+  const auto start = Clock::now();
+  if (Status status = read_back_extractions(spill, spill.size(), articles); !status) return status;
+  report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   if (Status status = merge_extractions(articles, lexicon, report); !status) return status;
   return report;
 }
