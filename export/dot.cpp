@@ -28,7 +28,13 @@ const char* node_shape(EntityType type) {
 
 // Node ids: the GraphML id (an NMTOKEN: no quote, backslash or newline), always quoted so
 // that keywords (node, edge, graph...) and ids with ':' stay plain IDs.
-std::string quoted_id(const std::string& id) { return "\"" + exporting::export_node_id(id) + "\""; }
+// Appends only: GCC 12 warns falsely (-Wrestrict) on "\"" + std::string.
+std::string quoted_id(const std::string& id) {
+  std::string out = "\"";
+  out += exporting::export_node_id(id);
+  out += '"';
+  return out;
+}
 
 using Sink = std::function<bool(std::string_view)>;
 

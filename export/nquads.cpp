@@ -69,22 +69,32 @@ std::string canonical_double(std::string_view digits) {
 
 namespace {
 
+// open + text + close, by appends (GCC 12 warns falsely, -Wrestrict, on "<" + std::string).
+std::string enclosed(std::string_view open, std::string_view text, std::string_view close) {
+  std::string out;
+  out.reserve(open.size() + text.size() + close.size());
+  out += open;
+  out += text;
+  out += close;
+  return out;
+}
+
 // Writes the quads of one resource (and of the resources embedded in it) into `out`.
 class QuadWriter {
  public:
   QuadWriter(std::string& out, const std::string& base) : out_(out), base_(base) {
-    rdf_type_ = "<" + rdf::expand("rdf:type", base) + ">";
+    rdf_type_ = enclosed("<", rdf::expand("rdf:type", base), ">");
   }
 
   void resource(const rdf::Resource& resource) {
-    const std::string subject = "<" + exporting::nquads_iri(resource.iri) + ">";
+    const std::string subject = enclosed("<", exporting::nquads_iri(resource.iri), ">");
     quad(subject, rdf_type_, term_iri(*resource.type), resource.graph);
     for (const rdf::Property& property : resource.properties) {
       const std::string predicate = term_iri(*property.term);
       for (const rdf::Value& value : property.values) {
         const std::string object = value.kind == rdf::Value::Kind::Literal
                                        ? literal(value)
-                                       : "<" + exporting::nquads_iri(value.text) + ">";
+                                       : enclosed("<", exporting::nquads_iri(value.text), ">");
         if (value.graphs.empty()) {
           quad(subject, predicate, object, resource.graph);
         } else {
@@ -97,16 +107,19 @@ class QuadWriter {
 
  private:
   std::string term_iri(const rdf::Term& term) const {
-    return "<" + exporting::nquads_iri(rdf::expand(term.iri, base_)) + ">";
+    return enclosed("<", exporting::nquads_iri(rdf::expand(term.iri, base_)), ">");
   }
 
   // A literal typed as JSON-LD's toRdf types it: plain strings are xsd:string (written
   // without a datatype), doubles in canonical form.
   std::string literal(const rdf::Value& value) const {
-    if (value.datatype.empty()) return "\"" + exporting::nquads_string(value.text) + "\"";
+    if (value.datatype.empty()) return enclosed("\"", exporting::nquads_string(value.text), "\"");
     const std::string text = value.datatype == "double" ? exporting::canonical_double(value.text) : value.text;
-    return "\"" + exporting::nquads_string(text) + "\"^^<" + rdf::expand("xsd:", base_) + std::string(value.datatype) +
-           ">";
+    std::string out = enclosed("\"", exporting::nquads_string(text), "\"^^<");
+    out += rdf::expand("xsd:", base_);
+    out += value.datatype;
+    out += '>';
+    return out;
   }
 
   void quad(const std::string& subject, const std::string& predicate, const std::string& object,
