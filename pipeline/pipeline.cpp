@@ -369,7 +369,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   if (!written) return written;
   std::string().swap(line);
   fill_stage_seconds(clock, report);
-  // The taggers and the parser are done: free them (about 230 MB) before the merge.
+  // The taggers and the parser are done: free them (most of the memory so far) before the merge.
   const NameLexicon lexicon = std::move((*loaded)->lexicon);
   loaded->reset();
   HeldArticles articles;
