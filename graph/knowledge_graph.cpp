@@ -13,12 +13,12 @@ void sort_unique(std::vector<T>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-bool evidence_less(const Evidence& a, const Evidence& b) {
-  return std::tie(a.article_id, a.begin, a.end, a.rule) < std::tie(b.article_id, b.begin, b.end, b.rule);
+bool evidence_less(const NodeSighting& a, const NodeSighting& b) {
+  return std::tie(*a.article_id, a.begin, a.end, *a.rule) < std::tie(*b.article_id, b.begin, b.end, *b.rule);
 }
 
-bool same_sentence(const Evidence& a, const Evidence& b) {
-  return a.article_id == b.article_id && a.begin == b.begin && a.end == b.end;
+bool same_sentence(const Evidence& a, const NodeSighting& b) {
+  return a.article_id == *b.article_id && a.begin == b.begin && a.end == b.end;
 }
 
 }  // namespace
@@ -69,7 +69,7 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
   std::sort(sightings.begin(), sightings.end(), [](const NodeSighting& a, const NodeSighting& b) {
     return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type) ||
            (std::tie(a.source, a.target, a.type) == std::tie(b.source, b.target, b.type) &&
-            evidence_less(a.evidence, b.evidence));
+            evidence_less(a, b));
   });
 
   // Each group of sightings leaves the deque as its edge is made, so that the sightings shrink
@@ -84,17 +84,19 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
       edge.type = sightings[0].type;
       // Best evidence first (sightings are sorted); one entry per sentence.
       for (std::size_t k = 0; k < j; ++k) {
-        if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), sightings[k].evidence)) continue;
-        edge.sources.push_back(sightings[k].evidence.article_id);
-        if (read_sentence && sightings[k].sentence_size > 0)
-          sightings[k].evidence.sentence_text = read_sentence(sightings[k].sentence_at, sightings[k].sentence_size);
-        edge.evidence.push_back(std::move(sightings[k].evidence));  // not read again: held once
+        const NodeSighting& s = sightings[k];
+        if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), s)) continue;
+        edge.sources.push_back(*s.article_id);
+        std::string sentence;
+        if (s.sentence_text != nullptr) sentence = *s.sentence_text;
+        else if (read_sentence && s.sentence_size > 0) sentence = read_sentence(s.sentence_at, s.sentence_size);
+        edge.evidence.push_back({*s.article_id, s.sentence, s.begin, s.end, std::move(sentence), *s.rule});
       }
-      edge.text = sightings[0].text;
+      edge.text = *sightings[0].text;
       // A meeting seen held anywhere is held; planned only when every sighting says so.
       for (std::size_t k = 0; k < j; ++k)
-        if (!sightings[k].status.empty() && (edge.status.empty() || sightings[k].status == "held"))
-          edge.status = sightings[k].status;
+        if (!sightings[k].status->empty() && (edge.status.empty() || *sightings[k].status == "held"))
+          edge.status = *sightings[k].status;
       sort_unique(edge.sources);
       edge.evidence.shrink_to_fit();
       kg.graph[boost::add_edge(sightings[0].source, sightings[0].target, kg.graph).first] = std::move(edge);
@@ -113,12 +115,12 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSi
   for (EntityNode& node : nodes)
     if (index_of.emplace(node.id, static_cast<std::uint32_t>(unique.size())).second) unique.push_back(std::move(node));
   std::deque<NodeSighting> by_index;
-  for (RelationSighting& s : sightings) {
+  for (const RelationSighting& s : sightings) {  // the sightings point into these
     const auto source = index_of.find(s.source_id);
     const auto target = index_of.find(s.target_id);
     if (source == index_of.end() || target == index_of.end()) continue;
-    by_index.push_back({source->second, target->second, s.type, std::move(s.evidence), std::move(s.text),
-                        std::move(s.status)});
+    by_index.push_back({source->second, target->second, s.type, s.evidence.sentence, s.evidence.begin, s.evidence.end,
+                        &s.evidence.article_id, &s.evidence.rule, &s.text, &s.status, &s.evidence.sentence_text});
   }
   return build_graph(std::move(unique), std::move(by_index), std::move(articles));
 }

@@ -105,17 +105,24 @@ struct RelationSighting {
 };
 
 // The same, naming its nodes by their index in the list of nodes given with it: what the merge
-// makes (issue 8, memory: no copies of the node ids, which are most of a sighting otherwise).
+// makes. Its strings are not its own: they point into whoever made the sightings (the merge's
+// MergedGraph::strings), which must outlive build_graph (issue 8, memory: with its own copies of
+// the evidence's strings a sighting took about 250 bytes, and the sightings of a large merge
+// peaked with its resolution).
 struct NodeSighting {
   std::uint32_t source;
   std::uint32_t target;
   RelationType type;
-  Evidence evidence;
-  std::string text;
-  std::string status;
-  // Where the sentence is when evidence.sentence_text is not held (read by build_graph's
-  // SentenceReader once the edge is made; issue 8, memory: held, the sentences were a fifth of
-  // a large merge's peak).
+  std::uint32_t sentence = 0;  // the evidence's place (Evidence::sentence, begin, end)
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  const std::string* article_id;
+  const std::string* rule;
+  const std::string* text;
+  const std::string* status;
+  // The sentence when held; else (null) it is where sentence_at and sentence_size say, read by
+  // build_graph's SentenceReader once the edge is made.
+  const std::string* sentence_text = nullptr;
   std::uint64_t sentence_at = 0;
   std::uint32_t sentence_size = 0;
 };
@@ -128,9 +135,9 @@ using SentenceReader = std::function<std::string(std::uint64_t at, std::uint32_t
 // collected. A sighting naming an unknown node or a self-loop is dropped.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
                            std::vector<ArticleInfo> articles);
-// The same from sightings by node index; node ids must be unique. A sighting with a
-// sentence_size gets its sentence from `read_sentence` when its evidence joins an edge (once
-// per sentence kept, never for a duplicate).
+// The same from sightings by node index; node ids must be unique. A sighting without a held
+// sentence but with a sentence_size gets its sentence from `read_sentence` when its evidence
+// joins an edge (once per sentence kept, never for a duplicate).
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles, const SentenceReader& read_sentence = {});
 

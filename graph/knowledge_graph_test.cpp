@@ -91,14 +91,10 @@ TEST_CASE("build_graph lists a node's articles by index in id order, one per art
 
 TEST_CASE("build_graph reads a sighting's sentence through the reader once per kept sentence", "[graph][memory]") {
   std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("person:b", EntityType::Person)};
+  const std::string article = "art1", none;
   std::deque<NodeSighting> sightings;
-  for (std::uint32_t at : {40u, 0u, 0u}) {  // the last is the second one's sentence again
-    NodeSighting s{0, 1, RelationType::MetWith, {}, {}, {}, at, 7};
-    s.evidence.article_id = "art1";
-    s.evidence.begin = at;
-    s.evidence.end = at + 10;
-    sightings.push_back(std::move(s));
-  }
+  for (std::uint32_t at : {40u, 0u, 0u})  // the last is the second one's sentence again
+    sightings.push_back({0, 1, RelationType::MetWith, 0, at, at + 10, &article, &none, &none, &none, nullptr, at, 7});
   std::vector<std::uint64_t> reads;
   const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, [&](std::uint64_t at, std::uint32_t size) {
     reads.push_back(at);

@@ -111,7 +111,8 @@ TEST_CASE("merge_articles gives the same graph from held articles as from articl
     CHECK(from_held.nodes[i].sources == from_graphs.nodes[i].sources);
   }
   REQUIRE(from_held.sightings.size() == 2);
-  CHECK(from_held.sightings[0].evidence.sentence_text == "Costa met the delegation in Lisbon.");
+  REQUIRE(from_held.sightings[0].sentence_text != nullptr);
+  CHECK(*from_held.sightings[0].sentence_text == "Costa met the delegation in Lisbon.");
   CHECK(from_held.sightings[1].source == from_held.sightings[0].source);  // "Costa" joined "Ana Costa"
 }
 
@@ -135,12 +136,13 @@ TEST_CASE("HeldArticles with a spill file gives the same merge as held in memory
   REQUIRE(a.sightings.size() == b.sightings.size());
   // The spilled sentences stay in the file until build_graph reads them (NodeSighting::sentence_at).
   for (std::size_t i = 0; i < a.sightings.size(); ++i) {
-    CHECK(b.sightings[i].evidence.sentence_text.empty());
+    CHECK(b.sightings[i].sentence_text == nullptr);
     std::string sentence;
     REQUIRE(spill.read(b.sightings[i].sentence_at, b.sightings[i].sentence_size, sentence).is_ok());
-    CHECK(sentence == a.sightings[i].evidence.sentence_text);
+    REQUIRE(a.sightings[i].sentence_text != nullptr);
+    CHECK(sentence == *a.sightings[i].sentence_text);
   }
-  CHECK(a.sightings[1].evidence.sentence_text == "Costa and the delegation met again.");
+  CHECK(*a.sightings[1].sentence_text == "Costa and the delegation met again.");
   REQUIRE(a.articles.size() == b.articles.size());
   CHECK(b.articles[0].title == a.articles[0].title);
 }

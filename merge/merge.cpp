@@ -753,22 +753,27 @@ class Merger {
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
     std::vector<Draft>().swap(drafts);
     release_resolution();
+    // The sightings point into the articles' strings, which the graph keeps until build_graph.
+    merged.strings = std::make_unique<StringPool>(std::move(articles_.strings));
+    const StringPool& strings = *merged.strings;
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       // Nothing reads the article past this point: move its strings, so that the evidence is
       // never held twice (issue 8, memory).
       HeldArticle& article = articles_.articles[a];
-      merged.articles.push_back({std::move(article.id), articles_.strings[article.source], articles_.text(article.title),
+      merged.articles.push_back({std::move(article.id), strings[article.source], articles_.text(article.title),
                                  std::move(article.date), std::move(article.url)});
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
-        HeldRelation& rel = articles_.relation(a, k);
+        const HeldRelation& rel = articles_.relation(a, k);
         if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
-        // A spilled sentence stays in the file until its edge is made (MergedGraph::spill).
+        // A spilled sentence stays in the file until its edge is made (MergedGraph::spill); a
+        // held one joins the strings.
         const bool spilled = articles_.spill != nullptr;
-        Evidence evidence{articles_.strings[rel.evidence_article], rel.sentence, rel.begin, rel.end,
-                          spilled ? std::string() : articles_.text(rel.sentence_text), articles_.strings[rel.rule]};
+        const std::string* sentence =
+            spilled ? nullptr : &strings[merged.strings->intern(articles_.text(rel.sentence_text))];
         merged.sightings.push_back({node_of_record[first + rel.source], node_of_record[first + rel.target], rel.type,
-                                    std::move(evidence), articles_.strings[rel.text], articles_.strings[rel.status],
+                                    rel.sentence, rel.begin, rel.end, &strings[rel.evidence_article],
+                                    &strings[rel.rule], &strings[rel.text], &strings[rel.status], sentence,
                                     spilled ? rel.sentence_text.at : 0, spilled ? rel.sentence_text.size : 0});
       }
       first += article.entity_count;

@@ -38,6 +38,7 @@
 // articles in input order, so the result does not depend on how extraction was scheduled.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -73,8 +74,15 @@ struct MergeExplanations {
 };
 
 struct MergedGraph {
+  MergedGraph() = default;
+  MergedGraph(MergedGraph&&) = default;
+  MergedGraph& operator=(MergedGraph&&) = default;
+  MergedGraph(const MergedGraph&) = delete;  // a copy's sightings would point into this one's strings
+  MergedGraph& operator=(const MergedGraph&) = delete;
+
   std::vector<EntityNode> nodes;  // sources: indices in `articles`
-  std::deque<NodeSighting> sightings;  // by index in `nodes`
+  std::deque<NodeSighting> sightings;  // by index in `nodes`; their strings are in `strings`
+  std::unique_ptr<StringPool> strings;  // the articles' strings, moved in from the merge's input
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
   Status status = Status::ok();  // failed when held evidence could not be read back (HeldArticles::spill)
