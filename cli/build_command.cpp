@@ -191,6 +191,8 @@ Status write_outputs(const KnowledgeGraph& graph, const BuildArgs& args, Interru
     } else if (format == "html") {
       status = write_html(graph, path);
     }
+    // A sentence that could not be read from the temporary file left a gap in the output.
+    if (status) status = graph.sentences_status();
     if (!status) break;
     names.push_back(name);
   }

@@ -81,6 +81,10 @@ struct Evidence {
   std::uint32_t end = 0;
   std::string sentence_text;
   std::string rule;                // which pattern or rule produced the relation
+  // Where the sentence is when sentence_text is not held: a merge's temporary file, read through
+  // KnowledgeGraph::sentence() when exported (issue 8, memory). 0 bytes: held.
+  std::uint64_t sentence_at = 0;
+  std::uint32_t sentence_size = 0;
 };
 
 // Dependency arcs, one per token: head is a DOCUMENT token index (always inside the token's

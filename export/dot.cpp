@@ -82,7 +82,7 @@ bool emit_dot(const KnowledgeGraph& kg, bool legend, const Sink& sink) {
            quoted_id(kg.graph[boost::target(e, kg.graph)].id) + " [label=\"" + type + "\", type=\"" + type +
            "\", color=\"" + color + "\", fontcolor=\"" + color + "\", weight=" + decimal(rel.weight());
     if (rel.symmetric()) line += ", dir=none";
-    if (!rel.evidence.empty()) line += ", tooltip=" + dot_string(rel.best_evidence().sentence_text);
+    if (!rel.evidence.empty()) line += ", tooltip=" + dot_string(kg.sentence(rel.best_evidence()));
     line += "];\n";
     if (!sink(line)) return false;
   }

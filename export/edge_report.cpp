@@ -15,7 +15,7 @@ std::string edge_report(const KnowledgeGraph& kg) {
     if (!edge.text.empty()) out += " claim=\"" + edge.text + "\"";
     out += "\n";
     for (const Evidence& evidence : edge.evidence) {
-      std::string sentence = evidence.sentence_text;
+      std::string sentence = kg.sentence(evidence);
       for (char& c : sentence)
         if (c == '\n' || c == '\r') c = ' ';
       out += "    " + evidence.article_id + " [" + std::to_string(evidence.begin) + "," +
@@ -26,7 +26,9 @@ std::string edge_report(const KnowledgeGraph& kg) {
 }
 
 Status write_edge_report(const KnowledgeGraph& kg, const std::string& path) {
-  return write_file_atomically(path, edge_report(kg));
+  const std::string report = edge_report(kg);
+  if (Status status = kg.sentences_status(); !status) return status;  // a sentence missing from it
+  return write_file_atomically(path, report);
 }
 
 }  // namespace newsgraph

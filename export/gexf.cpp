@@ -184,7 +184,7 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   attvalue(out, "sources", join(rel.sources, '|'));
   if (!rel.evidence.empty()) {
     const Evidence& best = rel.best_evidence();
-    attvalue(out, "evidence", best.sentence_text);
+    attvalue(out, "evidence", kg.sentence(best));
     attvalue(out, "evidence_article", best.article_id);
     attvalue(out, "evidence_offsets", decimal(best.begin) + "-" + decimal(best.end));
     attvalue(out, "rule", best.rule);

@@ -94,7 +94,7 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   data(out, "e_articles", decimal(rel.sources.size()));
   if (!rel.evidence.empty()) {
     const Evidence& best = rel.best_evidence();
-    data(out, "e_evidence", best.sentence_text);
+    data(out, "e_evidence", kg.sentence(best));
     data(out, "e_evidence_article", best.article_id);
     data(out, "e_evidence_offsets", decimal(best.begin) + "-" + decimal(best.end));
     data(out, "e_rule", best.rule);

@@ -136,7 +136,7 @@ void write_edges(JsonWriter& w, const KnowledgeGraph& kg) {
       w.Key("end");
       w.Uint(evidence.end);
       member(w, "rule", evidence.rule);
-      member(w, "sentence", evidence.sentence_text);
+      member(w, "sentence", kg.sentence(evidence));
       w.EndObject();
     }
     w.EndArray();

@@ -225,7 +225,7 @@ Resource statement_resource(const KnowledgeGraph& kg, Edge e, const Iris& iris) 
       const Evidence& ev = rel.evidence[i];
       const std::string article = iris.article(ev.article_id);
       Resource evidence{resource.iri + "/evidence/" + exporting::decimal(i), term(kEvidence), {}, {}, article};
-      add_one(evidence, kSentence, literal(ev.sentence_text));
+      add_one(evidence, kSentence, literal(kg.sentence(ev)));
       add_one(evidence, kArticle, iri(article));
       add_one(evidence, kStart, integer(ev.begin));
       add_one(evidence, kEnd, integer(ev.end));

@@ -24,8 +24,9 @@ bool same_sentence(const Evidence& a, const NodeSighting& b) {
 }  // namespace
 
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
-                           std::vector<ArticleInfo> articles, const SentenceReader& read_sentence) {
+                           std::vector<ArticleInfo> articles, SentenceSource* sentences) {
   KnowledgeGraph kg;
+  kg.sentences = sentences;
   // Articles by id (sorting their indices orders them as sorting them would), and where each
   // given article went, for the nodes' article lists.
   std::vector<std::uint32_t> by_id(articles.size());
@@ -87,10 +88,8 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
         const NodeSighting& s = sightings[k];
         if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), s)) continue;
         edge.sources.push_back(*s.article_id);
-        std::string sentence;
-        if (s.sentence_text != nullptr) sentence = *s.sentence_text;
-        else if (read_sentence && s.sentence_size > 0) sentence = read_sentence(s.sentence_at, s.sentence_size);
-        edge.evidence.push_back({*s.article_id, s.sentence, s.begin, s.end, std::move(sentence), *s.rule});
+        edge.evidence.push_back({*s.article_id, s.sentence, s.begin, s.end, s.sentence_text ? *s.sentence_text : std::string(),
+                                 *s.rule, s.sentence_text ? 0 : s.sentence_at, s.sentence_text ? 0 : s.sentence_size});
       }
       edge.text = *sightings[0].text;
       // A meeting seen held anywhere is held; planned only when every sighting says so.

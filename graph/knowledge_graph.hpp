@@ -9,12 +9,12 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/document.hpp"
+#include "core/status.hpp"
 
 namespace newsgraph {
 
@@ -56,6 +56,16 @@ struct ArticleInfo {
   std::string url;
 };
 
+// Where the evidence sentences that a graph does not hold are (issue 8, memory: a large merge's
+// sentences stay in its temporary file until they are exported). A failed read gives "" and
+// is kept: status() says so, and no output written since may be kept.
+class SentenceSource {
+ public:
+  virtual ~SentenceSource() = default;
+  virtual std::string sentence(std::uint64_t at, std::uint32_t size) = 0;
+  virtual Status status() const = 0;
+};
+
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
                                     EntityNode, RelationEdge>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
@@ -65,6 +75,15 @@ struct KnowledgeGraph {
   Graph graph;
   std::map<std::string, Vertex> index;  // node id -> vertex
   std::vector<ArticleInfo> articles;    // sorted by id
+  SentenceSource* sentences = nullptr;  // the evidence sentences not held; must outlive the graph's use
+
+  // An evidence's sentence, held or read from `sentences`.
+  std::string sentence(const Evidence& evidence) const {
+    if (evidence.sentence_size == 0 || sentences == nullptr) return evidence.sentence_text;
+    return sentences->sentence(evidence.sentence_at, evidence.sentence_size);
+  }
+  // Failed when a sentence could not be read: what was written with it must not be kept.
+  Status sentences_status() const { return sentences ? sentences->status() : Status::ok(); }
 
   // The ids of the articles at `indices` (EntityNode::sources), in that order.
   std::vector<std::string> article_ids(const std::vector<std::uint32_t>& indices) const {
@@ -91,6 +110,7 @@ struct KnowledgeGraph {
     graph.m_edges.swap(other.graph.m_edges);
     index.swap(other.index);
     articles.swap(other.articles);
+    std::swap(sentences, other.sentences);
   }
 };
 
@@ -120,15 +140,12 @@ struct NodeSighting {
   const std::string* rule;
   const std::string* text;
   const std::string* status;
-  // The sentence when held; else (null) it is where sentence_at and sentence_size say, read by
-  // build_graph's SentenceReader once the edge is made.
+  // The sentence when held; else (null) it is where sentence_at and sentence_size say, in the
+  // SentenceSource given to build_graph.
   const std::string* sentence_text = nullptr;
   std::uint64_t sentence_at = 0;
   std::uint32_t sentence_size = 0;
 };
-
-// Reads a sighting's sentence from where NodeSighting says it is.
-using SentenceReader = std::function<std::string(std::uint64_t at, std::uint32_t size)>;
 
 // Builds the graph: nodes sorted by id; sightings aggregated per (source, target, type) —
 // symmetric types with the lower id first — evidence sorted and deduplicated, sources
@@ -136,10 +153,9 @@ using SentenceReader = std::function<std::string(std::uint64_t at, std::uint32_t
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
                            std::vector<ArticleInfo> articles);
 // The same from sightings by node index; node ids must be unique. A sighting without a held
-// sentence but with a sentence_size gets its sentence from `read_sentence` when its evidence
-// joins an edge (once per sentence kept, never for a duplicate).
+// sentence keeps where it is (Evidence::sentence_at), read from `sentences` when exported.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
-                           std::vector<ArticleInfo> articles, const SentenceReader& read_sentence = {});
+                           std::vector<ArticleInfo> articles, SentenceSource* sentences = nullptr);
 
 // Counts for summaries: nodes per type and edges per relation type.
 std::map<EntityType, std::size_t> count_nodes_by_type(const KnowledgeGraph& kg);

@@ -89,21 +89,47 @@ TEST_CASE("build_graph lists a node's articles by index in id order, one per art
   CHECK(kg.article_ids(kg.graph[0].sources) == std::vector<std::string>{"a", "b", "c"});
 }
 
-TEST_CASE("build_graph reads a sighting's sentence through the reader once per kept sentence", "[graph][memory]") {
+// Reads "text@<at>/<size>", and remembers what it was asked; fails once `fail` is set.
+struct FakeSentences : SentenceSource {
+  std::vector<std::uint64_t> reads;
+  bool fail = false;
+  std::string sentence(std::uint64_t at, std::uint32_t size) override {
+    reads.push_back(at);
+    return fail ? std::string() : "text@" + std::to_string(at) + "/" + std::to_string(size);
+  }
+  Status status() const override { return fail ? Status::error("cannot read") : Status::ok(); }
+};
+
+TEST_CASE("build_graph leaves unheld sentences where they are; the graph reads them when asked", "[graph][memory]") {
   std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("person:b", EntityType::Person)};
   const std::string article = "art1", none;
   std::deque<NodeSighting> sightings;
   for (std::uint32_t at : {40u, 0u, 0u})  // the last is the second one's sentence again
     sightings.push_back({0, 1, RelationType::MetWith, 0, at, at + 10, &article, &none, &none, &none, nullptr, at, 7});
-  std::vector<std::uint64_t> reads;
-  const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, [&](std::uint64_t at, std::uint32_t size) {
-    reads.push_back(at);
-    return "text@" + std::to_string(at) + "/" + std::to_string(size);
-  });
+  FakeSentences sentences;
+  const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, &sentences);
+  CHECK(sentences.reads.empty());  // nothing read while the graph is built
   REQUIRE(boost::num_edges(kg.graph) == 1);
   const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
-  REQUIRE(edge.evidence.size() == 2);
-  CHECK(edge.evidence[0].sentence_text == "text@0/7");
-  CHECK(edge.evidence[1].sentence_text == "text@40/7");
-  CHECK(reads == std::vector<std::uint64_t>{0, 40});
+  REQUIRE(edge.evidence.size() == 2);  // one per sentence
+  CHECK(edge.evidence[0].sentence_text.empty());
+  CHECK(kg.sentence(edge.evidence[0]) == "text@0/7");
+  CHECK(kg.sentence(edge.evidence[1]) == "text@40/7");
+  CHECK(sentences.reads == std::vector<std::uint64_t>{0, 40});
+  CHECK(kg.sentences_status().is_ok());
+  sentences.fail = true;
+  CHECK(kg.sentence(edge.evidence[0]).empty());
+  CHECK_FALSE(kg.sentences_status().is_ok());
+}
+
+TEST_CASE("a held sentence is the graph's own, whatever the graph's sentence source", "[graph][memory]") {
+  std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("person:b", EntityType::Person)};
+  const std::string article = "art1", none, held = "Held sentence.";
+  std::deque<NodeSighting> sightings = {{0, 1, RelationType::MetWith, 0, 0, 10, &article, &none, &none, &none, &held, 0, 0}};
+  FakeSentences sentences;
+  const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, &sentences);
+  const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
+  CHECK(edge.evidence[0].sentence_text == "Held sentence.");
+  CHECK(kg.sentence(edge.evidence[0]) == "Held sentence.");
+  CHECK(sentences.reads.empty());
 }

@@ -75,6 +75,14 @@ Status SpillFile::read(std::uint64_t offset, std::uint32_t size, std::string& ou
   return Status::ok();
 }
 
+std::string SpillFile::sentence(std::uint64_t at, std::uint32_t size) {
+  std::string text;
+  if (!sentence_status_) return text;
+  sentence_status_ = read(at, size, text);
+  if (!sentence_status_) text.clear();
+  return text;
+}
+
 namespace {
 
 std::uint32_t intern_list(const std::vector<std::string>& items, StringPool& strings, StringPool& lists) {

@@ -21,6 +21,7 @@
 
 #include "core/document.hpp"
 #include "core/status.hpp"
+#include "graph/knowledge_graph.hpp"
 
 namespace newsgraph {
 
@@ -84,18 +85,22 @@ class StringList {
 // Where the held articles' evidence sentences and titles go while the articles wait for the
 // merge: a temporary file in $TMPDIR (else /tmp), unlinked as soon as it is made, so that it
 // is gone on every exit, a crash or a kill included. Writes are buffered; a failed write (a
-// full disk) is an error the caller reports, never a silently shorter sentence.
-class SpillFile {
+// full disk) is an error the caller reports, never a silently shorter sentence. The graph reads
+// its evidence sentences from here when they are exported (SentenceSource).
+class SpillFile : public SentenceSource {
  public:
   SpillFile() = default;
   SpillFile(const SpillFile&) = delete;
   SpillFile& operator=(const SpillFile&) = delete;
-  ~SpillFile();
+  ~SpillFile() override;
   // Makes the file in `dir`, or in $TMPDIR (else /tmp) when `dir` is empty.
   Status open(const std::string& dir = {});
   // Appends `text`; `offset` gets where it starts.
   Status append(std::string_view text, std::uint64_t& offset);
   Status read(std::uint64_t offset, std::uint32_t size, std::string& out);
+  // SentenceSource: read() that keeps its first failure for status().
+  std::string sentence(std::uint64_t at, std::uint32_t size) override;
+  Status status() const override { return sentence_status_; }
   // Bytes appended so far.
   std::uint64_t size() const { return written_ + buffer_.size(); }
 
@@ -105,6 +110,7 @@ class SpillFile {
   std::string dir_;
   std::string buffer_;         // not yet written; starts at `written_`
   std::uint64_t written_ = 0;
+  Status sentence_status_ = Status::ok();
 };
 
 // Where one held text is: in HeldArticles::spill when set, else in HeldArticles::texts.

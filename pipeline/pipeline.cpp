@@ -302,17 +302,8 @@ Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, Bui
   report.merge_explanations = std::move(merged.explanations);
   report.stage_seconds[static_cast<std::size_t>(Stage::Merge)] += std::chrono::duration<double>(Clock::now() - start).count();
   start = Clock::now();
-  Status read = Status::ok();
-  SentenceReader read_sentence;
-  if (merged.spill != nullptr)
-    read_sentence = [&read, spill = merged.spill](std::uint64_t at, std::uint32_t size) {
-      std::string text;
-      if (read) read = spill->read(at, size, text);
-      return text;
-    };
   report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles),
-                             read_sentence);
-  if (!read) return read;
+                             merged.spill);
   report.stage_seconds[static_cast<std::size_t>(Stage::Graph)] += std::chrono::duration<double>(Clock::now() - start).count();
   return Status::ok();
 }
@@ -352,7 +343,9 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   StageClock clock;
   Result<std::unique_ptr<Annotators>> loaded = load_timed(options, clock);
   if (!loaded) return loaded.status();
-  SpillFile spill;
+  // The graph's evidence sentences stay in this file until they are exported: the report keeps it.
+  report.spill = std::make_unique<SpillFile>();
+  SpillFile& spill = *report.spill;
   if (Status status = spill.open(); !status) return status;
   // While the models are loaded, each article's extraction goes to the temporary file as an
   // extraction line (as `newsgraph extract` writes it) rather than being held (issue 8: held,

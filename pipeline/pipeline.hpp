@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ struct BuildReport {
   std::array<double, static_cast<std::size_t>(Stage::kCount)> stage_seconds{};
   // Why each merged node holds its forms (issue 6); write with write_merge_explanations().
   MergeExplanations merge_explanations;
+  // The temporary file that the graph's evidence sentences are read from when exported
+  // (KnowledgeGraph::sentences), when the run made one.
+  std::unique_ptr<SpillFile> spill;
 };
 
 // Progress: called on the calling thread, with articles done and articles known so far.
