@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 namespace newsgraph {
 
@@ -119,10 +120,13 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
     }
     held.alias_rules = intern_list(entity.alias_rules, strings, lists);
   }
-  article.first_relation = relations.size();
   article.relation_count = static_cast<std::uint32_t>(graph.relations.size());
+  std::string spilled;  // the relations' bytes, when they go to the spill file
+  if (spill == nullptr) article.first_relation = relations.size();
   for (ArticleRelation& relation : graph.relations) {
-    HeldRelation& held = relations.emplace_back();
+    static_assert(std::is_trivially_copyable_v<HeldRelation>);  // written and read back as bytes
+    HeldRelation held;
+    std::memset(static_cast<void*>(&held), 0, sizeof held);  // no undefined padding bytes in the file
     held.type = relation.type;
     held.source = relation.source;
     held.target = relation.target;
@@ -134,7 +138,10 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
     held.status = strings.intern(relation.status);
     held.text = strings.intern(relation.text);
     held.sentence_text = put_text(relation.evidence.sentence_text);
+    if (spill == nullptr) relations.push_back(held);
+    else spilled.append(reinterpret_cast<const char*>(&held), sizeof held);
   }
+  if (!spilled.empty() && status) status = spill->append(spilled, article.first_relation);
   article.url.shrink_to_fit();
   graph = ArticleGraph();
 }
@@ -157,6 +164,20 @@ std::string HeldArticles::text(HeldText where) {
   std::string out;
   if (status) status = spill->read(where.at, where.size, out);
   return out;
+}
+
+HeldRelation HeldArticles::relation(std::size_t a, std::uint32_t r) {
+  const HeldArticle& article = articles[a];
+  if (spill == nullptr) return relations[article.first_relation + r];
+  if (read_relations_at_ != article.first_relation) {
+    read_relations_.assign(article.relation_count, HeldRelation{});
+    std::string bytes;
+    if (status) status = spill->read(article.first_relation, article.relation_count * sizeof(HeldRelation), bytes);
+    if (!status) return HeldRelation{};
+    std::memcpy(read_relations_.data(), bytes.data(), bytes.size());
+    read_relations_at_ = article.first_relation;
+  }
+  return read_relations_[r];
 }
 
 void HeldArticles::keep(const std::vector<std::size_t>& order) {

@@ -162,7 +162,7 @@ struct HeldArticle {
   std::uint64_t ordinal = 0;
   std::size_t first_entity = 0;
   std::uint32_t entity_count = 0;
-  std::size_t first_relation = 0;
+  std::uint64_t first_relation = 0;  // in HeldArticles::relations, or where in the spill file
   std::uint32_t relation_count = 0;
 };
 
@@ -184,10 +184,10 @@ struct HeldArticles {
   std::deque<HeldArticle> articles;
   std::deque<HeldEntity> entities;
   std::vector<HeldEvent> events = {HeldEvent{}};
-  std::deque<HeldRelation> relations;
-  // When set, evidence sentences and titles are written there rather than held (issue 8: about
-  // half of what an article holds); else they are appended to `texts`. `status` keeps the
-  // first failure to write or read them.
+  std::deque<HeldRelation> relations;  // when there is no spill file
+  // When set, evidence sentences, titles and relations are written there rather than held
+  // (issue 8: about half of what an article holds); else they are appended to `texts` and
+  // `relations`. `status` keeps the first failure to write or read them.
   SpillFile* spill = nullptr;
   std::string texts;
   Status status = Status::ok();
@@ -204,10 +204,13 @@ struct HeldArticles {
   std::size_t size() const { return articles.size(); }
   const std::string& source(std::size_t a) const { return strings[articles[a].source]; }
   EntityRef entity(std::size_t a, std::uint32_t e) const;
-  const HeldRelation& relation(std::size_t a, std::uint32_t r) const {
-    return relations[articles[a].first_relation + r];
-  }
-  HeldRelation& relation(std::size_t a, std::uint32_t r) { return relations[articles[a].first_relation + r]; }
+  // Relation r of article a; from the spill file, an article's relations are read at once
+  // (a failed read gives a relation of nothing, and `status` fails).
+  HeldRelation relation(std::size_t a, std::uint32_t r);
+
+ private:
+  std::vector<HeldRelation> read_relations_;  // the last article's relations read back
+  std::uint64_t read_relations_at_ = UINT64_MAX;
 };
 
 }  // namespace newsgraph
