@@ -365,6 +365,11 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   // The taggers and the parser are done: free them (most of the memory so far) before the merge.
   const NameLexicon lexicon = std::move((*loaded)->lexicon);
   loaded->reset();
+#if defined(__GLIBC__)
+  // The workers' heaps keep their free memory (keep_freed_memory), which the merge, on this
+  // thread, does not reuse: hand it back (about 30 MB of a large build's peak).
+  malloc_trim(0);
+#endif
   HeldArticles articles;
   articles.spill = &spill;
   const auto start = Clock::now();
