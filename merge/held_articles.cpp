@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -86,12 +87,19 @@ std::string SpillFile::sentence(std::uint64_t at, std::uint32_t size) {
 
 namespace {
 
-std::uint32_t intern_list(const std::vector<std::string>& items, StringPool& strings, StringPool& lists) {
-  std::string ids(4 * items.size(), '\0');
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::uint32_t id = strings.intern(items[i]);
-    std::memcpy(ids.data() + 4 * i, &id, 4);
-  }
+// Aliases and alias rules as one list (see HeldEntity::lists).
+std::uint32_t intern_lists(const std::vector<std::string>& aliases, const std::vector<std::string>& rules,
+                           StringPool& strings, StringPool& lists) {
+  std::string ids(4 * (1 + aliases.size() + rules.size()), '\0');
+  const auto count = static_cast<std::uint32_t>(aliases.size());
+  std::memcpy(ids.data(), &count, 4);
+  std::size_t at = 4;
+  for (const std::vector<std::string>* items : {&aliases, &rules})
+    for (const std::string& item : *items) {
+      const std::uint32_t id = strings.intern(item);
+      std::memcpy(ids.data() + at, &id, 4);
+      at += 4;
+    }
   return lists.intern(ids);
 }
 
@@ -111,14 +119,13 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
     HeldEntity& held = entities.emplace_back();
     held.type = entity.type;
     held.name = strings.intern(entity.name);
-    held.aliases = intern_list(entity.aliases, strings, lists);
+    held.lists = intern_lists(entity.aliases, entity.alias_rules, strings, lists);
     held.mentions = entity.mentions;
     const HeldEvent event{strings.intern(entity.date), strings.intern(entity.place), strings.intern(entity.event_kind)};
     if (event.date != 0 || event.place != 0 || event.event_kind != 0) {
-      held.event = static_cast<std::uint32_t>(events.size());
+      event_entities.push_back(entities.size() - 1);
       events.push_back(event);
     }
-    held.alias_rules = intern_list(entity.alias_rules, strings, lists);
   }
   article.relation_count = static_cast<std::uint32_t>(graph.relations.size());
   std::string spilled;  // the relations' bytes, when they go to the spill file
@@ -186,16 +193,27 @@ void HeldArticles::keep(const std::vector<std::size_t>& order) {
   articles = std::move(kept);
 }
 
+const HeldEvent& HeldArticles::event(std::uint64_t index) const {
+  static const HeldEvent none;
+  const auto it = std::lower_bound(event_entities.begin(), event_entities.end(), index);
+  return it != event_entities.end() && *it == index ? events[it - event_entities.begin()] : none;
+}
+
 EntityRef HeldArticles::entity(std::size_t a, std::uint32_t e) const {
-  const HeldEntity& held = entities[articles[a].first_entity + e];
+  const std::uint64_t index = articles[a].first_entity + e;
+  const HeldEntity& held = entities[index];
+  const std::string_view ids = lists[held.lists];
+  std::uint32_t count = 0;
+  if (ids.size() >= 4) std::memcpy(&count, ids.data(), 4);
+  const HeldEvent& fields = event(index);
   return {held.type,
           strings[held.name],
-          StringList(strings, lists[held.aliases]),
+          StringList(strings, ids.size() >= 4 ? ids.substr(4, 4 * std::size_t{count}) : ids),
           held.mentions,
-          strings[events[held.event].date],
-          strings[events[held.event].place],
-          strings[events[held.event].event_kind],
-          StringList(strings, lists[held.alias_rules])};
+          strings[fields.date],
+          strings[fields.place],
+          strings[fields.event_kind],
+          StringList(strings, ids.size() >= 4 ? ids.substr(4 + 4 * std::size_t{count}) : ids)};
 }
 
 }  // namespace newsgraph

@@ -126,13 +126,14 @@ struct HeldEvent {
   std::uint32_t event_kind = 0;
 };
 
-// An ArticleEntity as pool ids: `aliases` and `alias_rules` are ids in HeldArticles::lists.
+// An ArticleEntity as pool ids, 16 bytes (issue 8: a merge holds one per entity of every
+// article): `lists` is the id in HeldArticles::lists of its aliases and alias rules together
+// (the number of aliases, then the aliases' ids, then the rules'); an event's date, place and
+// kind are in HeldArticles::events.
 struct HeldEntity {
   std::uint32_t name = 0;
-  std::uint32_t aliases = 0;
-  std::uint32_t alias_rules = 0;
+  std::uint32_t lists = 0;
   std::uint32_t mentions = 0;
-  std::uint32_t event = 0;  // index in HeldArticles::events; 0: no date, place or kind
   EntityType type = EntityType::Person;
 };
 
@@ -183,7 +184,10 @@ struct HeldArticles {
   StringPool lists;  // lists of string ids, packed (see StringList)
   std::deque<HeldArticle> articles;
   std::deque<HeldEntity> entities;
-  std::vector<HeldEvent> events = {HeldEvent{}};
+  // The entities with a date, place or kind (events): their indices in `entities`, ascending,
+  // and their fields.
+  std::vector<std::uint64_t> event_entities;
+  std::vector<HeldEvent> events;
   std::deque<HeldRelation> relations;  // when there is no spill file
   // When set, evidence sentences, titles and relations are written there rather than held
   // (issue 8: about half of what an article holds); else they are appended to `texts` and
@@ -204,6 +208,8 @@ struct HeldArticles {
   std::size_t size() const { return articles.size(); }
   const std::string& source(std::size_t a) const { return strings[articles[a].source]; }
   EntityRef entity(std::size_t a, std::uint32_t e) const;
+  // The event fields of entities[index] (all 0 for an entity that is not an event).
+  const HeldEvent& event(std::uint64_t index) const;
   // Relation r of article a; from the spill file, an article's relations are read at once
   // (a failed read gives a relation of nothing, and `status` fails).
   HeldRelation relation(std::size_t a, std::uint32_t r);

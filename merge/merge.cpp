@@ -648,8 +648,7 @@ class Merger {
     std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type != EntityType::Event) continue;
-      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article].first_entity + entity_index(records_[r])];
-      const HeldEvent& event = articles_.events[held.event];
+      const HeldEvent& event = articles_.event(articles_.articles[records_[r].article].first_entity + entity_index(records_[r]));
       const std::string& place = articles_.strings[event.place];
       const Key* place_key = place.empty() ? nullptr : key_of(event.place, place, EntityType::Place);
       facts.push_back({&articles_.strings[event.date], place_key && !place_key->text.empty() ? place_key : nullptr});
@@ -796,6 +795,7 @@ class Merger {
     std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
     std::deque<Key>().swap(keys_);
     std::deque<HeldEntity>().swap(articles_.entities);
+    std::vector<std::uint64_t>().swap(articles_.event_entities);
     std::vector<HeldEvent>().swap(articles_.events);
     articles_.lists = StringPool();
   }
