@@ -25,7 +25,7 @@ struct Key {
   std::string text;
   std::vector<std::string> words;
   bool country = false;
-  std::uint64_t hash = 0;  // hash_key(text)
+  std::uint64_t hash = 0;  // hash_key(text): orders an article's context
 };
 
 // One article entity: 8 bytes. Its key is shared (issue 8: a merge holds one record per
@@ -196,8 +196,11 @@ class Merger {
 
   void make_records() {
     records_.reserve(articles_.entities.size());
-    article_context_.reserve(articles_.size());
     first_record_.reserve(articles_.size());
+    first_context_.reserve(articles_.size() + 1);
+    std::size_t contexts = 0;
+    for (const HeldArticle& article : articles_.articles) contexts += std::min<std::size_t>(article.entity_count, kMaxContext + 1);
+    contexts_.reserve(contexts);
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const std::uint32_t count = articles_.articles[a].entity_count;
       const std::size_t first = records_.size();
@@ -215,11 +218,18 @@ class Merger {
       std::stable_sort(order.begin(), order.end(),
                        [&](std::uint32_t x, std::uint32_t y) { return mentions[x] > mentions[y]; });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
-      std::vector<std::uint64_t>& hashes = article_context_.emplace_back();
-      for (std::uint32_t e : order) hashes.push_back(key(first + e).hash);
-      std::sort(hashes.begin(), hashes.end());
-      hashes.shrink_to_fit();
+      first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
+      for (std::uint32_t e : order) contexts_.push_back(records_[first + e].key);
+      std::sort(contexts_.begin() + first_context_.back(), contexts_.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return std::tie(keys_[x].hash, x) < std::tie(keys_[y].hash, y);
+      });
     }
+    first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
+  }
+
+  // The keys of an article's most mentioned entities, in the order of their hashes.
+  std::span<const std::uint32_t> context(std::uint32_t article) const {
+    return {contexts_.data() + first_context_[article], contexts_.data() + first_context_[article + 1]};
   }
 
   // The key (its index in keys_) of an interned name under a type, made once per (name, type).
@@ -242,13 +252,13 @@ class Merger {
 
   const Key& key(std::uint32_t r) const { return keys_[records_[r].key]; }
 
-  // Calls f(h) for the hashes of the entities co-mentioned with record r, ascending: its
-  // article's context without r's own key. One list per article, not per record (issue 8:
-  // per-record copies were the largest part of a merge's memory).
+  // Calls f(k) for the keys of the entities co-mentioned with record r, in the order of their
+  // hashes: its article's context without r's own key. One list per article, not per record
+  // (issue 8: per-record copies were the largest part of a merge's memory).
   template <typename F>
   void for_each_context(std::uint32_t r, F f) const {
-    for (std::uint64_t h : article_context_[records_[r].article()])
-      if (h != key(r).hash) f(h);
+    for (std::uint32_t k : context(records_[r].article()))
+      if (k != records_[r].key) f(k);
   }
 
   // Joins the nodes of a and b; false when they were one already.
@@ -402,18 +412,18 @@ class Merger {
   std::size_t shared_context(std::uint32_t root_a, std::uint32_t root_b, std::size_t enough,
                              std::string* first = nullptr) const {
     if (members(root_a).size() > members(root_b).size()) std::swap(root_a, root_b);  // index the smaller
-    std::unordered_set<std::uint64_t> seen, shared;
+    std::unordered_set<std::uint32_t> seen, shared;  // keys
     std::size_t scanned = 0;
     for (std::uint32_t r : members(root_a)) {
       if (++scanned > kMaxContextScan) break;
-      for_each_context(r, [&](std::uint64_t h) { seen.insert(h); });
+      for_each_context(r, [&](std::uint32_t k) { seen.insert(k); });
     }
     scanned = 0;
     for (std::uint32_t r : members(root_b)) {
       if (++scanned > kMaxContextScan) break;
-      for (std::uint64_t h : article_context_[records_[r].article()]) {
-        if (h == key(r).hash || !seen.count(h) || !shared.insert(h).second) continue;
-        if (first && shared.size() == 1) *first = context_name(h, records_[r].article());
+      for (std::uint32_t k : context(records_[r].article())) {
+        if (k == records_[r].key || !seen.count(k) || !shared.insert(k).second) continue;
+        if (first && shared.size() == 1) *first = context_name(k, records_[r].article());
         if (shared.size() >= enough) return shared.size();
       }
     }
@@ -421,10 +431,10 @@ class Merger {
   }
 
 
-  std::string context_name(std::uint64_t h, std::uint32_t article) const {
+  std::string context_name(std::uint32_t key, std::uint32_t article) const {
     const std::size_t first = first_record_of_article(article);
     for (std::uint32_t e = 0; e < articles_.articles[article].entity_count; ++e)
-      if (hash_key(key(first + e).text) == h) return articles_.entity(article, e).name;
+      if (records_[first + e].key == key) return articles_.entity(article, e).name;
     return "?";
   }
 
@@ -640,15 +650,18 @@ class Merger {
   void merge_events() {
     // The event records' slots: participants and facts are kept per event, not per record
     // (issue 8: a list per record was a fifth of a merge's peak, and few records are events).
-    std::vector<std::uint32_t> slot_of(records_.size(), 0);  // record -> its slot (0: not an event)
-    std::vector<std::vector<std::uint32_t>> participant_lists(1);  // slot -> participant roots
-    for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].type() != EntityType::Event) continue;
-      slot_of[r] = static_cast<std::uint32_t>(participant_lists.size());
-      participant_lists.emplace_back();
-    }
+    // Event record events[s - 1] has slot s; a record not an event has slot 0 (found by
+    // binary search: not an array per record either).
+    std::vector<std::uint32_t> events;
+    for (std::uint32_t r = 0; r < records_.size(); ++r)
+      if (records_[r].type() == EntityType::Event) events.push_back(r);
+    const auto slot_of = [&](std::uint32_t r) -> std::uint32_t {
+      const auto it = std::lower_bound(events.begin(), events.end(), r);
+      return it != events.end() && *it == r ? static_cast<std::uint32_t>(it - events.begin()) + 1 : 0;
+    };
+    std::vector<std::vector<std::uint32_t>> participant_lists(events.size() + 1);  // slot -> participant roots
     const auto participants = [&](std::uint32_t r) -> std::vector<std::uint32_t>& {
-      return participant_lists[slot_of[r]];
+      return participant_lists[slot_of(r)];
     };
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
@@ -656,7 +669,7 @@ class Merger {
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         const HeldRelation& rel = articles_.relation(a, k);
         if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entity_count ||
-            rel.target >= article.entity_count || slot_of[first + rel.target] == 0)
+            rel.target >= article.entity_count || slot_of(static_cast<std::uint32_t>(first + rel.target)) == 0)
           continue;
         participants(static_cast<std::uint32_t>(first + rel.target)).push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
       }
@@ -690,13 +703,15 @@ class Merger {
       facts.push_back({&articles_.strings[event.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
-      for (std::uint32_t x : members(uf_.find(a)))
-        for (std::uint32_t y : members(uf_.find(b))) {
-          const EventFacts& fx = facts[slot_of[x]];
-          const EventFacts& fy = facts[slot_of[y]];
-          if (!agree(*fx.date, *fy.date)) return false;
-          if (fx.place && fy.place && fx.place != fy.place) return false;
+      std::vector<const EventFacts*> of_b;
+      for (std::uint32_t y : members(uf_.find(b))) of_b.push_back(&facts[slot_of(y)]);
+      for (std::uint32_t x : members(uf_.find(a))) {
+        const EventFacts& fx = facts[slot_of(x)];
+        for (const EventFacts* fy : of_b) {
+          if (!agree(*fx.date, *fy->date)) return false;
+          if (fx.place && fy->place && fx.place != fy->place) return false;
         }
+      }
       return true;
     };
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
@@ -729,7 +744,8 @@ class Merger {
     MergedGraph merged;
     // What only the rules read goes before the node drafts are made (issue 8: the drafts are
     // the resolution's peak).
-    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    std::vector<std::uint32_t>().swap(contexts_);
+    std::vector<std::uint32_t>().swap(first_context_);
     std::unordered_map<std::uint64_t, std::uint32_t>().swap(key_of_name_);
     std::unordered_map<std::string, std::uint32_t>().swap(keys_by_text_);
     // Nodes in the order of their first record; ids unique in that order.
@@ -820,7 +836,8 @@ class Merger {
   void release_resolution() {
     std::vector<Record>().swap(records_);
     std::vector<std::uint32_t>().swap(first_record_);
-    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    std::vector<std::uint32_t>().swap(contexts_);
+    std::vector<std::uint32_t>().swap(first_context_);
     uf_ = UnionFind(0);
     std::vector<std::uint32_t>().swap(next_);
     std::unordered_map<std::uint32_t, Span>().swap(spans_);
@@ -887,7 +904,9 @@ class Merger {
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
   std::vector<std::uint32_t> first_record_;  // per article: its first record
-  std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
+  // Per article, its most mentioned entities' keys, in the order of their hashes: context(a),
+  // one list for all articles.
+  std::vector<std::uint32_t> contexts_, first_context_;
   UnionFind uf_;
   // Each node's records (see Members): next_ per record, a span per root of more than one.
   std::vector<std::uint32_t> next_;
