@@ -311,7 +311,7 @@ class Merger {
     std::iota(keys.begin(), keys.end(), 0u);
     std::sort(keys.begin(), keys.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a].text < keys_[b].text; });
     for (std::uint32_t k : keys) {
-      const std::string* key = &keys_[k].text;
+      const std::string& text = keys_[k].text;
       const std::span<const std::uint32_t> group(grouped.data() + starts[k], grouped.data() + starts[k + 1]);
       if (group.empty()) continue;
       std::map<EntityType, std::uint32_t> first_of_type;
@@ -340,18 +340,18 @@ class Merger {
         for (std::size_t t = 1; t < votes.size(); ++t)
           if (votes[t] > votes[major]) major = t;
         const EntityType majority = static_cast<EntityType>(major);
-        const bool known_place = lexicon_.is_known_place(*key);
+        const bool known_place = lexicon_.is_known_place(text);
         const bool clear = votes[major] * 3 >= total * 2 && records[major] >= 2 && majority != EntityType::Event;
         if (clear && !(majority == EntityType::Person && known_place)) {
           const std::uint32_t anchor = first_of_type.at(majority);
           for (const auto& [type, r] : first_of_type) {
             if (type == majority || type == EntityType::Event) continue;
             // A person named like a country may be real ("Jordan"): only regions take them.
-            if (type == EntityType::Person && (!known_place || lexicon_.is_country(*key))) continue;
+            if (type == EntityType::Person && (!known_place || lexicon_.is_country(text))) continue;
             for (std::uint32_t other : group)
               if (records_[other].type() == type) weak_type_[other] = true;
             unite(anchor, r, "same-name",
-                  "same canonical key \"" + *key + "\"; a minority type, outvoted by " +
+                  "same canonical key \"" + text + "\"; a minority type, outvoted by " +
                       std::string(to_string(majority)));
           }
         }
@@ -362,7 +362,7 @@ class Merger {
         for (const auto& [type, r] : first_of_type) {
           if (type == EntityType::Event) continue;
           if (anchor == UINT32_MAX) anchor = r;
-          else unite(anchor, r, "same-name", "same canonical key \"" + *key + "\", types differ: decided by votes");
+          else unite(anchor, r, "same-name", "same canonical key \"" + text + "\", types differ: decided by votes");
         }
       }
     }
@@ -911,7 +911,9 @@ class Merger {
   // Each node's records (see Members): next_ per record, a span per root of more than one.
   std::vector<std::uint32_t> next_;
   std::unordered_map<std::uint32_t, Span> spans_;
-  std::deque<Link> links_;  // a deque: no doubling copy of the largest list of the resolution
+  // Why nodes joined, but for the same-name links within a (key, type) group (explain() tells
+  // those); a deque: no doubling copy.
+  std::deque<Link> links_;
   StringPool link_text_;  // the links' rules and details
   std::deque<Key> keys_;  // a deque: merge_events points into it while it grows
   std::unordered_map<std::string, std::uint32_t> keys_by_text_;
