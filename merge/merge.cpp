@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::size_t kMaxContext = 32;       // co-mentioned entities kept per record
 constexpr std::size_t kMaxContextScan = 64;   // records scanned per node for shared context
+constexpr std::uint32_t kRecordsPerBlock = 64;  // records per entry of Merger::article_of_block_
 
 // A canonical key, made once for all the records that have it.
 struct Key {
@@ -28,21 +29,18 @@ struct Key {
   std::uint64_t hash = 0;  // hash_key(text): orders an article's context
 };
 
-// One article entity: 8 bytes. Its key is shared (issue 8: a merge holds one record per
-// entity of every article, so a record holds no string of its own, and ids rather than
-// pointers). The records of an article are its entities in order: which entity a record is
-// follows from where it is (Merger::entity_of).
+// One article entity: 4 bytes, its key and type. Its key is shared (issue 8: a merge holds
+// one record per entity of every article, so a record holds no string of its own, and an id
+// rather than a pointer). The records of an article are its entities in order: which article
+// and entity a record is follows from where it is (Merger::article_of, Merger::entity_of).
 class Record {
  public:
-  Record(std::uint32_t article, EntityType type, std::uint32_t key)
-      : key(key), article_and_type_(article << 3 | static_cast<std::uint32_t>(type)) {}
-  std::uint32_t article() const { return article_and_type_ >> 3; }
-  EntityType type() const { return static_cast<EntityType>(article_and_type_ & 7); }
-
-  std::uint32_t key;  // index in Merger::keys_
+  Record(EntityType type, std::uint32_t key) : key_and_type_(key << 3 | static_cast<std::uint32_t>(type)) {}
+  std::uint32_t key() const { return key_and_type_ >> 3; }  // an index in Merger::keys_
+  EntityType type() const { return static_cast<EntityType>(key_and_type_ & 7); }
 
  private:
-  std::uint32_t article_and_type_;  // the type in the low 3 bits: below 2^29 articles, far more than memory holds
+  std::uint32_t key_and_type_;  // the type in the low 3 bits: below 2^29 keys, far more than memory holds
 };
 
 // Where a node's list of records (see Members) starts and ends, and how long it is.
@@ -187,12 +185,24 @@ class Merger {
     const Span list = span(root);
     return Members(next_, list.head, list.size);
   }
-  // `record` is one of records_.
-  std::uint32_t entity_index(const Record& record) const {
-    return static_cast<std::uint32_t>(&record - records_.data()) - first_record_[record.article()];
+  // The article of record r: the last to start at or before it (one without entities starts
+  // where the next does), sought among the few articles of r's block.
+  std::uint32_t article_of(std::uint32_t r) const {
+    const std::uint32_t block = r / kRecordsPerBlock;
+    const auto first = first_record_.begin();
+    return static_cast<std::uint32_t>(std::upper_bound(first + article_of_block_[block],
+                                                       first + article_of_block_[block + 1] + 1, r) - first) - 1;
   }
-  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article(), entity_index(record)); }
-  const std::string& article_id(const Record& record) const { return articles_.articles[record.article()].id; }
+  // `record` is one of records_.
+  std::uint32_t index_of(const Record& record) const { return static_cast<std::uint32_t>(&record - records_.data()); }
+  std::uint32_t entity_index(const Record& record) const {
+    return index_of(record) - first_record_[article_of(index_of(record))];
+  }
+  EntityRef entity_of(const Record& record) const {
+    const std::uint32_t r = index_of(record), a = article_of(r);
+    return articles_.entity(a, r - first_record_[a]);
+  }
+  const std::string& article_id(const Record& record) const { return articles_.articles[article_of(index_of(record))].id; }
 
   void make_records() {
     records_.reserve(articles_.entities.size());
@@ -209,7 +219,7 @@ class Merger {
       for (std::uint32_t e = 0; e < count; ++e) {
         const EntityRef entity = articles_.entity(a, e);
         mentions[e] = entity.mentions;
-        records_.emplace_back(a, entity.type, intern_key(articles_.entities[articles_.articles[a].first_entity + e].name,
+        records_.emplace_back(entity.type, intern_key(articles_.entities[articles_.articles[a].first_entity + e].name,
                                                          entity.name, entity.type));
       }
       // Context: the other entities of the article, the most mentioned first.
@@ -219,12 +229,19 @@ class Merger {
                        [&](std::uint32_t x, std::uint32_t y) { return mentions[x] > mentions[y]; });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
       first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
-      for (std::uint32_t e : order) contexts_.push_back(records_[first + e].key);
+      for (std::uint32_t e : order) contexts_.push_back(records_[first + e].key());
       std::sort(contexts_.begin() + first_context_.back(), contexts_.end(), [&](std::uint32_t x, std::uint32_t y) {
         return std::tie(keys_[x].hash, x) < std::tie(keys_[y].hash, y);
       });
     }
     first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
+    first_record_.push_back(static_cast<std::uint32_t>(records_.size()));  // where a next article would start
+    std::uint32_t a = 0;
+    for (std::size_t block_start = 0; block_start < records_.size(); block_start += kRecordsPerBlock) {
+      while (first_record_[a + 1] <= block_start) ++a;
+      article_of_block_.push_back(a);
+    }
+    if (!records_.empty()) article_of_block_.push_back(static_cast<std::uint32_t>(articles_.size()) - 1);
   }
 
   // The keys of an article's most mentioned entities, in the order of their hashes.
@@ -250,15 +267,15 @@ class Merger {
     return it->second;
   }
 
-  const Key& key(std::uint32_t r) const { return keys_[records_[r].key]; }
+  const Key& key(std::uint32_t r) const { return keys_[records_[r].key()]; }
 
   // Calls f(k) for the keys of the entities co-mentioned with record r, in the order of their
   // hashes: its article's context without r's own key. One list per article, not per record
   // (issue 8: per-record copies were the largest part of a merge's memory).
   template <typename F>
   void for_each_context(std::uint32_t r, F f) const {
-    for (std::uint32_t k : context(records_[r].article()))
-      if (k != records_[r].key) f(k);
+    for (std::uint32_t k : context(article_of(r)))
+      if (k != records_[r].key()) f(k);
   }
 
   // Joins the nodes of a and b; false when they were one already.
@@ -300,12 +317,12 @@ class Merger {
     // The records by key, each key's ascending: key k's are grouped[starts[k], starts[k + 1])
     // (issue 8: a counting sort, not a list per key).
     std::vector<std::uint32_t> starts(keys_.size() + 1, 0);
-    for (const Record& record : records_) ++starts[record.key + 1];
+    for (const Record& record : records_) ++starts[record.key() + 1];
     std::partial_sum(starts.begin(), starts.end(), starts.begin());
     std::vector<std::uint32_t> grouped(records_.size());
     {
       std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
-      for (std::uint32_t r = 0; r < records_.size(); ++r) grouped[next[records_[r].key]++] = r;
+      for (std::uint32_t r = 0; r < records_.size(); ++r) grouped[next[records_[r].key()]++] = r;
     }
     std::vector<std::uint32_t> keys(keys_.size());
     std::iota(keys.begin(), keys.end(), 0u);
@@ -421,9 +438,9 @@ class Merger {
     scanned = 0;
     for (std::uint32_t r : members(root_b)) {
       if (++scanned > kMaxContextScan) break;
-      for (std::uint32_t k : context(records_[r].article())) {
-        if (k == records_[r].key || !seen.count(k) || !shared.insert(k).second) continue;
-        if (first && shared.size() == 1) *first = context_name(k, records_[r].article());
+      for (std::uint32_t k : context(article_of(r))) {
+        if (k == records_[r].key() || !seen.count(k) || !shared.insert(k).second) continue;
+        if (first && shared.size() == 1) *first = context_name(k, article_of(r));
         if (shared.size() >= enough) return shared.size();
       }
     }
@@ -434,7 +451,7 @@ class Merger {
   std::string context_name(std::uint32_t key, std::uint32_t article) const {
     const std::size_t first = first_record_of_article(article);
     for (std::uint32_t e = 0; e < articles_.articles[article].entity_count; ++e)
-      if (records_[first + e].key == key) return articles_.entity(article, e).name;
+      if (records_[first + e].key() == key) return articles_.entity(article, e).name;
     return "?";
   }
 
@@ -696,7 +713,7 @@ class Merger {
     std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type() != EntityType::Event) continue;
-      const HeldEntity& held = articles_.entities[articles_.articles[records_[r].article()].first_entity + entity_index(records_[r])];
+      const HeldEntity& held = articles_.entities[articles_.articles[article_of(r)].first_entity + entity_index(records_[r])];
       const HeldEvent& event = articles_.events[held.event];
       const std::string& place = articles_.strings[event.place];
       const Key* place_key = place.empty() ? nullptr : &keys_[intern_key(event.place, place, EntityType::Place)];
@@ -766,7 +783,7 @@ class Merger {
         const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
-        node.sources.push_back(records_[r].article());  // an index in merged.articles
+        node.sources.push_back(article_of(r));  // an index in merged.articles
         node.mentions += entity.mentions;
         if (node.date.empty()) node.date = entity.date;
         if (node.place.empty()) node.place = entity.place;
@@ -836,6 +853,7 @@ class Merger {
   void release_resolution() {
     std::vector<Record>().swap(records_);
     std::vector<std::uint32_t>().swap(first_record_);
+    std::vector<std::uint32_t>().swap(article_of_block_);
     std::vector<std::uint32_t>().swap(contexts_);
     std::vector<std::uint32_t>().swap(first_context_);
     uf_ = UnionFind(0);
@@ -876,7 +894,7 @@ class Merger {
         const EntityRef entity = entity_of(record);
         // A record after the first of its key and type was joined to that one by same-name
         // first of all; merge_same_name keeps no link for it.
-        const std::uint64_t key_and_type = std::uint64_t{record.key} << 3 | static_cast<std::uint64_t>(record.type());
+        const std::uint64_t key_and_type = std::uint64_t{record.key()} << 3 | static_cast<std::uint64_t>(record.type());
         if (!named.insert(key_and_type).second && listed.insert({entity.name, "same-name"}).second)
           node.steps.push_back({entity.name, article_id(record), "same-name", "same canonical key \"" + key(r).text + "\""});
         auto it = std::lower_bound(links_into.begin(), links_into.end(), r,
@@ -903,7 +921,9 @@ class Merger {
   HeldArticles& articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
-  std::vector<std::uint32_t> first_record_;  // per article: its first record
+  std::vector<std::uint32_t> first_record_;  // per article: its first record; then the number of records
+  // Per block of kRecordsPerBlock records, the article of its first record; then the last article.
+  std::vector<std::uint32_t> article_of_block_;
   // Per article, its most mentioned entities' keys, in the order of their hashes: context(a),
   // one list for all articles.
   std::vector<std::uint32_t> contexts_, first_context_;

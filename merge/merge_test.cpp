@@ -274,6 +274,21 @@ TEST_CASE("merge_articles explains each form joined by its canonical key once, b
   CHECK(moscow.steps[0].detail == "same canonical key \"moscow\"");
 }
 
+TEST_CASE("merge_articles tells each record's article across articles without entities", "[merge]") {
+  std::vector<ArticleGraph> articles = {article("a1", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")})};
+  for (int i = 0; i < 100; ++i) articles.push_back(article("empty" + std::to_string(i), {}));
+  articles.push_back(article("a2", {entity(L, "Moscow"), entity(P, "Mikhail Gorbachev")}));
+  articles.push_back(article("last", {}));
+  const MergedGraph merged = merge_articles(articles);
+  REQUIRE(merged.nodes.size() == 2);
+  for (const EntityNode& node : merged.nodes) CHECK(node.sources == std::vector<std::uint32_t>{0, 101});
+  REQUIRE(merged.explanations.nodes.size() == 2);
+  for (const NodeExplanation& node : merged.explanations.nodes) {
+    REQUIRE(node.steps.size() == 1);
+    CHECK(node.steps[0].article_id == "a2");
+  }
+}
+
 namespace {
 
 // An article where `people` took part in one event of `kind` with the given name and date.
