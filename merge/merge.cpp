@@ -190,8 +190,8 @@ class Merger {
   std::uint32_t article_of(std::uint32_t r) const {
     const std::uint32_t block = r / kRecordsPerBlock;
     const auto first = first_record_.begin();
-    return static_cast<std::uint32_t>(std::upper_bound(first + article_of_block_[block],
-                                                       first + article_of_block_[block + 1] + 1, r) - first) - 1;
+    const auto after = std::upper_bound(first + article_of_block_[block], first + article_of_block_[block + 1] + 1, r);
+    return static_cast<std::uint32_t>(after - first) - 1;
   }
   // `record` is one of records_.
   std::uint32_t index_of(const Record& record) const { return static_cast<std::uint32_t>(&record - records_.data()); }
@@ -202,14 +202,17 @@ class Merger {
     const std::uint32_t r = index_of(record), a = article_of(r);
     return articles_.entity(a, r - first_record_[a]);
   }
-  const std::string& article_id(const Record& record) const { return articles_.articles[article_of(index_of(record))].id; }
+  const std::string& article_id(const Record& record) const {
+    return articles_.articles[article_of(index_of(record))].id;
+  }
 
   void make_records() {
     records_.reserve(articles_.entities.size());
     first_record_.reserve(articles_.size());
     first_context_.reserve(articles_.size() + 1);
     std::size_t contexts = 0;
-    for (const HeldArticle& article : articles_.articles) contexts += std::min<std::size_t>(article.entity_count, kMaxContext + 1);
+    for (const HeldArticle& article : articles_.articles)
+      contexts += std::min<std::size_t>(article.entity_count, kMaxContext + 1);
     contexts_.reserve(contexts);
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const std::uint32_t count = articles_.articles[a].entity_count;
@@ -220,7 +223,7 @@ class Merger {
         const EntityRef entity = articles_.entity(a, e);
         mentions[e] = entity.mentions;
         records_.emplace_back(entity.type, intern_key(articles_.entities[articles_.articles[a].first_entity + e].name,
-                                                         entity.name, entity.type));
+                                                      entity.name, entity.type));
       }
       // Context: the other entities of the article, the most mentioned first.
       std::vector<std::uint32_t> order(count);
@@ -304,7 +307,8 @@ class Merger {
     for (std::uint32_t r : members(root)) {
       // A one-word record joined as a person's surname votes a quarter for its tagger type.
       const double weight = weak_type_[r] && records_[r].type() != EntityType::Person ? 0.25 : 1.0;
-      votes[static_cast<std::size_t>(records_[r].type())] += weight * std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
+      votes[static_cast<std::size_t>(records_[r].type())] +=
+          weight * std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
     }
     std::size_t best = 0;
     for (std::size_t t = 1; t < votes.size(); ++t)
@@ -326,7 +330,8 @@ class Merger {
     }
     std::vector<std::uint32_t> keys(keys_.size());
     std::iota(keys.begin(), keys.end(), 0u);
-    std::sort(keys.begin(), keys.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a].text < keys_[b].text; });
+    std::sort(keys.begin(), keys.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys_[a].text < keys_[b].text; });
     for (std::uint32_t k : keys) {
       const std::string& text = keys_[k].text;
       const std::span<const std::uint32_t> group(grouped.data() + starts[k], grouped.data() + starts[k + 1]);
@@ -499,7 +504,8 @@ class Merger {
           std::string shared;
           if (shared_context(ra, rb, 1, &shared) == 0) continue;
           unite(reps[i], reps[j], "spelling-variant",
-                "\"" + entity_of(records_[reps[j]]).name + "\" ~ \"" + entity_of(records_[reps[i]]).name + "\": " + detail + ", both with \"" + shared + "\"");
+                "\"" + entity_of(records_[reps[j]]).name + "\" ~ \"" + entity_of(records_[reps[i]]).name +
+                    "\": " + detail + ", both with \"" + shared + "\"");
         }
       }
     }
@@ -713,7 +719,8 @@ class Merger {
     std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       if (records_[r].type() != EntityType::Event) continue;
-      const HeldEntity& held = articles_.entities[articles_.articles[article_of(r)].first_entity + entity_index(records_[r])];
+      const HeldEntity& held =
+          articles_.entities[articles_.articles[article_of(r)].first_entity + entity_index(records_[r])];
       const HeldEvent& event = articles_.events[held.event];
       const std::string& place = articles_.strings[event.place];
       const Key* place_key = place.empty() ? nullptr : &keys_[intern_key(event.place, place, EntityType::Place)];
@@ -896,7 +903,8 @@ class Merger {
         // first of all; merge_same_name keeps no link for it.
         const std::uint64_t key_and_type = std::uint64_t{record.key()} << 3 | static_cast<std::uint64_t>(record.type());
         if (!named.insert(key_and_type).second && listed.insert({entity.name, "same-name"}).second)
-          node.steps.push_back({entity.name, article_id(record), "same-name", "same canonical key \"" + key(r).text + "\""});
+          node.steps.push_back(
+              {entity.name, article_id(record), "same-name", "same canonical key \"" + key(r).text + "\""});
         auto it = std::lower_bound(links_into.begin(), links_into.end(), r,
                                    [&](std::uint32_t link, std::uint32_t record) { return links_[link].b < record; });
         for (; it != links_into.end() && links_[*it].b == r; ++it) {
