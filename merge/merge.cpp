@@ -19,27 +19,35 @@ namespace {
 
 constexpr std::size_t kMaxContext = 32;       // co-mentioned entities kept per record
 constexpr std::size_t kMaxContextScan = 64;   // records scanned per node for shared context
+constexpr std::uint32_t kRecordsPerBlock = 64;  // records per entry of Merger::article_of_block_
 
 // A canonical key, made once for all the records that have it.
 struct Key {
   std::string text;
   std::vector<std::string> words;
   bool country = false;
-  std::uint64_t hash = 0;  // hash_key(text)
+  std::uint64_t hash = 0;  // hash_key(text): orders an article's context
 };
 
-// One article entity. Its key is shared (issue 8: a merge holds one record per entity of
-// every article, so a record holds no string of its own). The records of an article are its
-// entities in order: which entity a record is follows from where it is (Merger::entity_of).
-struct Record {
-  std::uint32_t article;
-  EntityType type;
-  const Key* key_of;
+// One article entity: 4 bytes, its key and type. Its key is shared (issue 8: a merge holds
+// one record per entity of every article, so a record holds no string of its own, and an id
+// rather than a pointer). The records of an article are its entities in order: which article
+// and entity a record is follows from where it is (Merger::article_of, Merger::entity_of).
+class Record {
+ public:
+  Record(EntityType type, std::uint32_t key) : key_and_type_(key << 3 | static_cast<std::uint32_t>(type)) {}
+  std::uint32_t key() const { return key_and_type_ >> 3; }  // an index in Merger::keys_
+  EntityType type() const { return static_cast<EntityType>(key_and_type_ & 7); }
 
-  const std::string& key() const { return key_of->text; }
-  const std::vector<std::string>& words() const { return key_of->words; }
-  bool country() const { return key_of->country; }
-  std::uint64_t key_hash() const { return key_of->hash; }
+ private:
+  std::uint32_t key_and_type_;  // the type in the low 3 bits: below 2^29 keys, far more than memory holds
+};
+
+// Where a node's list of records (see Members) starts and ends, and how long it is.
+struct Span {
+  std::uint32_t head;
+  std::uint32_t tail;
+  std::uint32_t size;
 };
 
 // Rule and detail are ids in Merger::link_text_: many links share them.
@@ -156,10 +164,6 @@ class Merger {
     uf_ = UnionFind(records_.size());
     weak_type_.assign(records_.size(), false);
     next_.assign(records_.size(), UINT32_MAX);
-    head_.resize(records_.size());
-    tail_.resize(records_.size());
-    for (std::uint32_t r = 0; r < records_.size(); ++r) head_[r] = tail_[r] = r;
-    size_.assign(records_.size(), 1);
     merge_same_name();
     merge_aliases();
     merge_variants();
@@ -171,18 +175,45 @@ class Merger {
   }
 
  private:
-  Members members(std::uint32_t root) const { return Members(next_, head_[root], size_[root]); }
-  // `record` is one of records_.
-  std::uint32_t entity_index(const Record& record) const {
-    return static_cast<std::uint32_t>(&record - records_.data()) - first_record_[record.article];
+  // A root's list; a record alone is its own (issue 8: most records end in a larger node, so
+  // spans are kept for the roots of those only).
+  Span span(std::uint32_t root) const {
+    const auto it = spans_.find(root);
+    return it == spans_.end() ? Span{root, root, 1} : it->second;
   }
-  EntityRef entity_of(const Record& record) const { return articles_.entity(record.article, entity_index(record)); }
-  const std::string& article_id(const Record& record) const { return articles_.articles[record.article].id; }
+  Members members(std::uint32_t root) const {
+    const Span list = span(root);
+    return Members(next_, list.head, list.size);
+  }
+  // The article of record r: the last to start at or before it (one without entities starts
+  // where the next does), sought among the few articles of r's block.
+  std::uint32_t article_of(std::uint32_t r) const {
+    const std::uint32_t block = r / kRecordsPerBlock;
+    const auto first = first_record_.begin();
+    const auto after = std::upper_bound(first + article_of_block_[block], first + article_of_block_[block + 1] + 1, r);
+    return static_cast<std::uint32_t>(after - first) - 1;
+  }
+  // `record` is one of records_.
+  std::uint32_t index_of(const Record& record) const { return static_cast<std::uint32_t>(&record - records_.data()); }
+  std::uint32_t entity_index(const Record& record) const {
+    return index_of(record) - first_record_[article_of(index_of(record))];
+  }
+  EntityRef entity_of(const Record& record) const {
+    const std::uint32_t r = index_of(record), a = article_of(r);
+    return articles_.entity(a, r - first_record_[a]);
+  }
+  const std::string& article_id(const Record& record) const {
+    return articles_.articles[article_of(index_of(record))].id;
+  }
 
   void make_records() {
     records_.reserve(articles_.entities.size());
-    article_context_.reserve(articles_.size());
     first_record_.reserve(articles_.size());
+    first_context_.reserve(articles_.size() + 1);
+    std::size_t contexts = 0;
+    for (const HeldArticle& article : articles_.articles)
+      contexts += std::min<std::size_t>(article.entity_count, kMaxContext + 1);
+    contexts_.reserve(contexts);
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       const std::uint32_t count = articles_.articles[a].entity_count;
       const std::size_t first = records_.size();
@@ -191,8 +222,8 @@ class Merger {
       for (std::uint32_t e = 0; e < count; ++e) {
         const EntityRef entity = articles_.entity(a, e);
         mentions[e] = entity.mentions;
-        records_.push_back({a, entity.type, key_of(articles_.entities[articles_.articles[a].first_entity + e].name,
-                                                       entity.name, entity.type)});
+        records_.emplace_back(entity.type, intern_key(articles_.entities[articles_.articles[a].first_entity + e].name,
+                                                      entity.name, entity.type));
       }
       // Context: the other entities of the article, the most mentioned first.
       std::vector<std::uint32_t> order(count);
@@ -200,63 +231,84 @@ class Merger {
       std::stable_sort(order.begin(), order.end(),
                        [&](std::uint32_t x, std::uint32_t y) { return mentions[x] > mentions[y]; });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
-      std::vector<std::uint64_t>& hashes = article_context_.emplace_back();
-      for (std::uint32_t e : order) hashes.push_back(records_[first + e].key_hash());
-      std::sort(hashes.begin(), hashes.end());
-      hashes.shrink_to_fit();
+      first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
+      for (std::uint32_t e : order) contexts_.push_back(records_[first + e].key());
+      std::sort(contexts_.begin() + first_context_.back(), contexts_.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return std::tie(keys_[x].hash, x) < std::tie(keys_[y].hash, y);
+      });
     }
+    first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
+    first_record_.push_back(static_cast<std::uint32_t>(records_.size()));  // where a next article would start
+    std::uint32_t a = 0;
+    for (std::size_t block_start = 0; block_start < records_.size(); block_start += kRecordsPerBlock) {
+      while (first_record_[a + 1] <= block_start) ++a;
+      article_of_block_.push_back(a);
+    }
+    if (!records_.empty()) article_of_block_.push_back(static_cast<std::uint32_t>(articles_.size()) - 1);
   }
 
-  // The key of an interned name under a type, made once per (name, type).
-  const Key* key_of(std::uint32_t name_id, const std::string& name, EntityType type) {
+  // The keys of an article's most mentioned entities, in the order of their hashes.
+  std::span<const std::uint32_t> context(std::uint32_t article) const {
+    return {contexts_.data() + first_context_[article], contexts_.data() + first_context_[article + 1]};
+  }
+
+  // The key (its index in keys_) of an interned name under a type, made once per (name, type).
+  std::uint32_t intern_key(std::uint32_t name_id, const std::string& name, EntityType type) {
     const std::uint64_t slot = (std::uint64_t{name_id} << 3) | static_cast<std::uint64_t>(type);
     const auto known = key_of_name_.find(slot);
     if (known != key_of_name_.end()) return known->second;
     std::string text = canonical_key(name, type, lexicon_);
-    auto [it, added] = keys_by_text_.try_emplace(text, nullptr);
+    auto [it, added] = keys_by_text_.try_emplace(text, static_cast<std::uint32_t>(keys_.size()));
     if (added) {
       Key& key = keys_.emplace_back();
       key.words = split(text);
       key.country = lexicon_.is_country(text);
       key.hash = hash_key(text);
       key.text = std::move(text);
-      it->second = &key;
     }
     key_of_name_.emplace(slot, it->second);
     return it->second;
   }
 
-  // Calls f(h) for the hashes of the entities co-mentioned with record r, ascending: its
-  // article's context without r's own key. One list per article, not per record (issue 8:
-  // per-record copies were the largest part of a merge's memory).
+  const Key& key(std::uint32_t r) const { return keys_[records_[r].key()]; }
+
+  // Calls f(k) for the keys of the entities co-mentioned with record r, in the order of their
+  // hashes: its article's context without r's own key. One list per article, not per record
+  // (issue 8: per-record copies were the largest part of a merge's memory).
   template <typename F>
   void for_each_context(std::uint32_t r, F f) const {
-    for (std::uint64_t h : article_context_[records_[r].article])
-      if (h != records_[r].key_hash()) f(h);
+    for (std::uint32_t k : context(article_of(r)))
+      if (k != records_[r].key()) f(k);
   }
 
-  void unite(std::uint32_t a, std::uint32_t b, std::string rule, std::string detail) {
+  // Joins the nodes of a and b; false when they were one already.
+  bool join(std::uint32_t a, std::uint32_t b) {
     const std::uint32_t ra = uf_.find(a), rb = uf_.find(b);
-    if (ra == rb) return;
+    if (ra == rb) return false;
     uf_.unite(ra, rb);
     const std::uint32_t root = uf_.find(ra);
     const std::uint32_t other = root == ra ? rb : ra;
     // The larger list first (the root's when as large), then the other.
-    std::uint32_t first = root, second = other;
-    if (size_[root] < size_[other]) std::swap(first, second);
-    next_[tail_[first]] = head_[second];
-    head_[root] = head_[first];
-    tail_[root] = tail_[second];
-    size_[root] = size_[first] + size_[second];
-    links_.push_back({b, link_text_.intern(rule), link_text_.intern(detail)});
+    Span first = span(root), second = span(other);
+    if (first.size < second.size) std::swap(first, second);
+    next_[first.tail] = second.head;
+    spans_.erase(other);
+    spans_[root] = {first.head, second.tail, first.size + second.size};
+    return true;
+  }
+
+  // Joins the nodes of a and b and keeps why, for explain().
+  void unite(std::uint32_t a, std::uint32_t b, std::string rule, std::string detail) {
+    if (join(a, b)) links_.push_back({b, link_text_.intern(rule), link_text_.intern(detail)});
   }
 
   EntityType node_type(std::uint32_t root) const {
     std::array<double, 5> votes{};
     for (std::uint32_t r : members(root)) {
       // A one-word record joined as a person's surname votes a quarter for its tagger type.
-      const double weight = weak_type_[r] && records_[r].type != EntityType::Person ? 0.25 : 1.0;
-      votes[static_cast<std::size_t>(records_[r].type)] += weight * std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
+      const double weight = weak_type_[r] && records_[r].type() != EntityType::Person ? 0.25 : 1.0;
+      votes[static_cast<std::size_t>(records_[r].type())] +=
+          weight * std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
     }
     std::size_t best = 0;
     for (std::size_t t = 1; t < votes.size(); ++t)
@@ -266,60 +318,73 @@ class Merger {
 
   // Rule same-name.
   void merge_same_name() {
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_key;
-    for (std::uint32_t r = 0; r < records_.size(); ++r) by_key[records_[r].key()].push_back(r);
-    std::vector<const std::string*> keys;
-    for (const auto& entry : by_key) keys.push_back(&entry.first);
-    std::sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-    for (const std::string* key : keys) {
-      const std::vector<std::uint32_t>& group = by_key[*key];
+    // The records by key, each key's ascending: key k's are grouped[starts[k], starts[k + 1])
+    // (issue 8: a counting sort, not a list per key).
+    std::vector<std::uint32_t> starts(keys_.size() + 1, 0);
+    for (const Record& record : records_) ++starts[record.key() + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+    std::vector<std::uint32_t> grouped(records_.size());
+    {
+      std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+      for (std::uint32_t r = 0; r < records_.size(); ++r) grouped[next[records_[r].key()]++] = r;
+    }
+    std::vector<std::uint32_t> keys(keys_.size());
+    std::iota(keys.begin(), keys.end(), 0u);
+    std::sort(keys.begin(), keys.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys_[a].text < keys_[b].text; });
+    for (std::uint32_t k : keys) {
+      const std::string& text = keys_[k].text;
+      const std::span<const std::uint32_t> group(grouped.data() + starts[k], grouped.data() + starts[k + 1]);
+      if (group.empty()) continue;
       std::map<EntityType, std::uint32_t> first_of_type;
+      // Every later record of a type joins the first: explain() tells these links without
+      // their being kept (issue 8: they are most of the links).
       for (std::uint32_t r : group) {
-        auto [it, added] = first_of_type.try_emplace(records_[r].type, r);
-        if (!added) unite(it->second, r, "same-name", "same canonical key \"" + *key + "\"");
+        auto [it, added] = first_of_type.try_emplace(records_[r].type(), r);
+        if (!added) join(it->second, r);
       }
       // One word under several types: the records of a clear minority type join the
       // majority (two thirds of the mentions, two records at least), so a tagger's slip does
       // not split the entity. A person joins a place only when the lexicon knows the word as
       // a region, not a country ("Europe", not "Jordan"); nothing joins a person when the word
       // is a known place.
-      if (first_of_type.size() > 1 && records_[group.front()].words().size() == 1) {
+      if (first_of_type.size() > 1 && keys_[k].words.size() == 1) {
         std::array<double, 5> votes{};
         std::array<std::uint32_t, 5> records{};
         double total = 0;
         for (std::uint32_t r : group) {
           const double v = std::max<std::uint32_t>(1, entity_of(records_[r]).mentions);
-          votes[static_cast<std::size_t>(records_[r].type)] += v;
-          ++records[static_cast<std::size_t>(records_[r].type)];
+          votes[static_cast<std::size_t>(records_[r].type())] += v;
+          ++records[static_cast<std::size_t>(records_[r].type())];
           total += v;
         }
         std::size_t major = 0;
         for (std::size_t t = 1; t < votes.size(); ++t)
           if (votes[t] > votes[major]) major = t;
         const EntityType majority = static_cast<EntityType>(major);
-        const bool known_place = lexicon_.is_known_place(*key);
+        const bool known_place = lexicon_.is_known_place(text);
         const bool clear = votes[major] * 3 >= total * 2 && records[major] >= 2 && majority != EntityType::Event;
         if (clear && !(majority == EntityType::Person && known_place)) {
           const std::uint32_t anchor = first_of_type.at(majority);
           for (const auto& [type, r] : first_of_type) {
             if (type == majority || type == EntityType::Event) continue;
             // A person named like a country may be real ("Jordan"): only regions take them.
-            if (type == EntityType::Person && (!known_place || lexicon_.is_country(*key))) continue;
+            if (type == EntityType::Person && (!known_place || lexicon_.is_country(text))) continue;
             for (std::uint32_t other : group)
-              if (records_[other].type == type) weak_type_[other] = true;
+              if (records_[other].type() == type) weak_type_[other] = true;
             unite(anchor, r, "same-name",
-                  "same canonical key \"" + *key + "\"; a minority type, outvoted by " +
+                  "same canonical key \"" + text + "\"; a minority type, outvoted by " +
                       std::string(to_string(majority)));
           }
         }
       }
       // Different types under one multiword name: one entity, its type decided by votes.
-      if (first_of_type.size() > 1 && records_[group.front()].words().size() >= 2) {
+      if (first_of_type.size() > 1 && keys_[k].words.size() >= 2) {
         std::uint32_t anchor = UINT32_MAX;
         for (const auto& [type, r] : first_of_type) {
           if (type == EntityType::Event) continue;
           if (anchor == UINT32_MAX) anchor = r;
-          else unite(anchor, r, "same-name", "same canonical key \"" + *key + "\", types differ: decided by votes");
+          else unite(anchor, r, "same-name", "same canonical key \"" + text + "\", types differ: decided by votes");
         }
       }
     }
@@ -330,10 +395,10 @@ class Merger {
     std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> carriers;  // key -> (record, form)
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       const Record& record = records_[r];
-      if (record.type == EntityType::Event) continue;
+      if (record.type() == EntityType::Event) continue;
       for (const std::string& alias : entity_of(record).aliases) {
-        const std::string key = canonical_key(alias, record.type, lexicon_);
-        if (key == record.key() || key.empty()) continue;
+        const std::string key = canonical_key(alias, record.type(), lexicon_);
+        if (key == this->key(r).text || key.empty()) continue;
         if (split(key).size() < 2 && !is_acronym(alias)) continue;
         carriers[key].push_back({r, alias});
       }
@@ -341,10 +406,10 @@ class Merger {
     // One record per key stands for all of them (same-name already joined those of one type).
     std::unordered_map<std::string, std::vector<std::uint32_t>> named;  // key -> first record of each type
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (!carriers.count(records_[r].key())) continue;
-      std::vector<std::uint32_t>& list = named[records_[r].key()];
+      if (!carriers.count(key(r).text)) continue;
+      std::vector<std::uint32_t>& list = named[key(r).text];
       bool seen_type = false;
-      for (std::uint32_t other : list) seen_type = seen_type || records_[other].type == records_[r].type;
+      for (std::uint32_t other : list) seen_type = seen_type || records_[other].type() == records_[r].type();
       if (!seen_type) list.push_back(r);
     }
     std::vector<const std::string*> keys;
@@ -353,10 +418,10 @@ class Merger {
     for (const std::string* key : keys) {
       for (std::uint32_t r : named[*key]) {
         const Record& record = records_[r];
-        if (record.type == EntityType::Event) continue;
+        if (record.type() == EntityType::Event) continue;
         for (const auto& [carrier, form] : carriers[*key]) {
           // The in-article link is the evidence; a type disagreement is left to the votes.
-          if (records_[carrier].type == EntityType::Event || uf_.find(carrier) == uf_.find(r)) continue;
+          if (records_[carrier].type() == EntityType::Event || uf_.find(carrier) == uf_.find(r)) continue;
           unite(carrier, r, "alias",
                 "\"" + form + "\" is a form of \"" + entity_of(records_[carrier]).name + "\" in " + article_id(records_[carrier]));
         }
@@ -369,18 +434,18 @@ class Merger {
   std::size_t shared_context(std::uint32_t root_a, std::uint32_t root_b, std::size_t enough,
                              std::string* first = nullptr) const {
     if (members(root_a).size() > members(root_b).size()) std::swap(root_a, root_b);  // index the smaller
-    std::unordered_set<std::uint64_t> seen, shared;
+    std::unordered_set<std::uint32_t> seen, shared;  // keys
     std::size_t scanned = 0;
     for (std::uint32_t r : members(root_a)) {
       if (++scanned > kMaxContextScan) break;
-      for_each_context(r, [&](std::uint64_t h) { seen.insert(h); });
+      for_each_context(r, [&](std::uint32_t k) { seen.insert(k); });
     }
     scanned = 0;
     for (std::uint32_t r : members(root_b)) {
       if (++scanned > kMaxContextScan) break;
-      for (std::uint64_t h : article_context_[records_[r].article]) {
-        if (h == records_[r].key_hash() || !seen.count(h) || !shared.insert(h).second) continue;
-        if (first && shared.size() == 1) *first = context_name(h, records_[r].article);
+      for (std::uint32_t k : context(article_of(r))) {
+        if (k == records_[r].key() || !seen.count(k) || !shared.insert(k).second) continue;
+        if (first && shared.size() == 1) *first = context_name(k, article_of(r));
         if (shared.size() >= enough) return shared.size();
       }
     }
@@ -388,10 +453,10 @@ class Merger {
   }
 
 
-  std::string context_name(std::uint64_t h, std::uint32_t article) const {
+  std::string context_name(std::uint32_t key, std::uint32_t article) const {
     const std::size_t first = first_record_of_article(article);
     for (std::uint32_t e = 0; e < articles_.articles[article].entity_count; ++e)
-      if (hash_key(records_[first + e].key()) == h) return articles_.entity(article, e).name;
+      if (records_[first + e].key() == key) return articles_.entity(article, e).name;
     return "?";
   }
 
@@ -399,46 +464,48 @@ class Merger {
     return first_record_[article];
   }
 
-  bool is_person(std::uint32_t r) const { return records_[r].type == EntityType::Person && !records_[r].country(); }
+  bool is_person(std::uint32_t r) const { return records_[r].type() == EntityType::Person && !key(r).country; }
 
   // A one-word record typed Place that the lexicon does not know as a place or organisation:
   // its type is the tagger's weakest guess, so a surname match may outvote it.
   bool untyped_word(std::uint32_t r) const {
     const Record& record = records_[r];
-    return record.type == EntityType::Place && record.words().size() == 1 && !record.country() &&
-           !lexicon_.is_any_place_name(record.key()) && !lexicon_.is_known_organization(record.key());
+    const Key& key = this->key(r);
+    return record.type() == EntityType::Place && key.words.size() == 1 && !key.country &&
+           !lexicon_.is_any_place_name(key.text) && !lexicon_.is_known_organization(key.text);
   }
 
   // Rule spelling-variant, for multiword person names: blocked by the surname's phonetic key.
   void merge_variants() {
     std::map<std::string, std::map<std::string, std::uint32_t>> blocks;  // phonetic -> key -> first record
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (!is_person(r) || records_[r].words().size() < 2) continue;
+      if (!is_person(r) || key(r).words.size() < 2) continue;
       // Blocks: surname's phonetic key, word count, and the given name's first letter.
-      const std::string code = phonetic_key(records_[r].words().back()) + "/" + std::to_string(records_[r].words().size()) +
-                               "/" + records_[r].words().front().substr(0, 1);
-      blocks[code].try_emplace(records_[r].key(), r);
+      const std::string code = phonetic_key(key(r).words.back()) + "/" + std::to_string(key(r).words.size()) +
+                               "/" + key(r).words.front().substr(0, 1);
+      blocks[code].try_emplace(key(r).text, r);
     }
     for (const auto& [code, keys] : blocks) {
       std::vector<std::uint32_t> reps;
       for (const auto& entry : keys) reps.push_back(entry.second);
       // Compare within the block only names whose surname lengths differ by at most 2.
       std::sort(reps.begin(), reps.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return records_[a].words().back().size() < records_[b].words().back().size();
+        return key(a).words.back().size() < key(b).words.back().size();
       });
       for (std::size_t i = 0; i < reps.size(); ++i) {
         for (std::size_t j = i + 1; j < reps.size(); ++j) {
-          const Record& a = records_[reps[i]];
-          const Record& b = records_[reps[j]];
-          if (b.words().back().size() > a.words().back().size() + 2) break;
+          const std::vector<std::string>& a = key(reps[i]).words;
+          const std::vector<std::string>& b = key(reps[j]).words;
+          if (b.back().size() > a.back().size() + 2) break;
           std::string detail;
-          if (!variant_of(a.words(), b.words(), &detail)) continue;
+          if (!variant_of(a, b, &detail)) continue;
           const std::uint32_t ra = uf_.find(reps[i]), rb = uf_.find(reps[j]);
           if (ra == rb) continue;
           std::string shared;
           if (shared_context(ra, rb, 1, &shared) == 0) continue;
           unite(reps[i], reps[j], "spelling-variant",
-                "\"" + entity_of(b).name + "\" ~ \"" + entity_of(a).name + "\": " + detail + ", both with \"" + shared + "\"");
+                "\"" + entity_of(records_[reps[j]]).name + "\" ~ \"" + entity_of(records_[reps[i]]).name +
+                    "\": " + detail + ", both with \"" + shared + "\"");
         }
       }
     }
@@ -472,15 +539,15 @@ class Merger {
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_surname;
     std::unordered_set<std::string> listed;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-      if (is_person(r) && records_[r].words().size() >= 2 && listed.insert(records_[r].key()).second)
-        by_surname[records_[r].words().back()].push_back(r);
+      if (is_person(r) && key(r).words.size() >= 2 && listed.insert(key(r).text).second)
+        by_surname[key(r).words.back()].push_back(r);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].words().size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
-      const bool mistyped_organization = records_[r].type == EntityType::Organization && !records_[r].country() &&
-                                         !lexicon_.is_any_place_name(records_[r].key()) &&
-                                         !lexicon_.is_known_organization(records_[r].key());
+      if (key(r).words.size() != 1 || is_acronym(entity_of(records_[r]).name)) continue;
+      const bool mistyped_organization = records_[r].type() == EntityType::Organization && !key(r).country &&
+                                         !lexicon_.is_any_place_name(key(r).text) &&
+                                         !lexicon_.is_known_organization(key(r).text);
       if (!is_person(r) && !untyped_word(r) && !mistyped_organization) continue;
-      const auto it = by_surname.find(records_[r].key());
+      const auto it = by_surname.find(key(r).text);
       if (it == by_surname.end()) continue;
       std::set<std::uint32_t> roots;
       for (std::uint32_t s : it->second) {
@@ -492,7 +559,7 @@ class Merger {
       // A one-word organisation may be a mistyped surname: only with two entities in common.
       if (mistyped_organization && shared_context(uf_.find(target), uf_.find(r), 2) < 2) continue;
       weak_type_[r] = !is_person(r);
-      unite(target, r, "surname", "the one person node with surname \"" + records_[r].key() + "\": \"" +
+      unite(target, r, "surname", "the one person node with surname \"" + key(r).text + "\": \"" +
                                       entity_of(records_[target]).name + "\"");
     }
   }
@@ -503,8 +570,8 @@ class Merger {
     std::unordered_map<std::string, std::map<std::string, std::vector<std::uint32_t>>> blocks;
     std::unordered_set<std::string> listed;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-      if (is_person(r) && records_[r].words().size() >= 2 && listed.insert(records_[r].key()).second)
-        blocks[phonetic_key(records_[r].words().back())][records_[r].words().back()].push_back(r);
+      if (is_person(r) && key(r).words.size() >= 2 && listed.insert(key(r).text).second)
+        blocks[phonetic_key(key(r).words.back())][key(r).words.back()].push_back(r);
     // The match is decided once per distinct surname; the shared context per record.
     struct Match {
       std::uint32_t target = 0;
@@ -514,8 +581,8 @@ class Merger {
     };
     std::unordered_map<std::string, Match> matches;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if ((!is_person(r) && !untyped_word(r)) || records_[r].words().size() != 1) continue;
-      const std::string& surname = records_[r].key();
+      if ((!is_person(r) && !untyped_word(r)) || key(r).words.size() != 1) continue;
+      const std::string& surname = key(r).text;
       if (surname.size() < 6) continue;
       auto [it, added] = matches.try_emplace(surname);
       Match& match = it->second;
@@ -552,8 +619,9 @@ class Merger {
     std::unordered_map<std::string, std::uint32_t> example;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       const Record& record = records_[r];
-      if (record.words().size() < 2 || record.type == EntityType::Person || record.type == EntityType::Event) continue;
-      const std::string letters = initials(record.words());
+      const std::vector<std::string>& words = key(r).words;
+      if (words.size() < 2 || record.type() == EntityType::Person || record.type() == EntityType::Event) continue;
+      const std::string letters = initials(words);
       if (letters.size() < 2) continue;
       by_initials[letters].insert(uf_.find(r));
       example.try_emplace(letters, r);
@@ -561,7 +629,7 @@ class Merger {
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
       const Record& record = records_[r];
       const std::string& name = entity_of(record).name;
-      if (record.type == EntityType::Person || record.type == EntityType::Event || !is_acronym(name)) continue;
+      if (record.type() == EntityType::Person || record.type() == EntityType::Event || !is_acronym(name)) continue;
       const auto it = by_initials.find(acronym_letters(name));
       if (it == by_initials.end()) continue;
       std::set<std::uint32_t> roots;
@@ -605,15 +673,18 @@ class Merger {
   void merge_events() {
     // The event records' slots: participants and facts are kept per event, not per record
     // (issue 8: a list per record was a fifth of a merge's peak, and few records are events).
-    std::vector<std::uint32_t> slot_of(records_.size(), 0);  // record -> its slot (0: not an event)
-    std::vector<std::vector<std::uint32_t>> participant_lists(1);  // slot -> participant roots
-    for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].type != EntityType::Event) continue;
-      slot_of[r] = static_cast<std::uint32_t>(participant_lists.size());
-      participant_lists.emplace_back();
-    }
+    // Event record events[s - 1] has slot s; a record not an event has slot 0 (found by
+    // binary search: not an array per record either).
+    std::vector<std::uint32_t> events;
+    for (std::uint32_t r = 0; r < records_.size(); ++r)
+      if (records_[r].type() == EntityType::Event) events.push_back(r);
+    const auto slot_of = [&](std::uint32_t r) -> std::uint32_t {
+      const auto it = std::lower_bound(events.begin(), events.end(), r);
+      return it != events.end() && *it == r ? static_cast<std::uint32_t>(it - events.begin()) + 1 : 0;
+    };
+    std::vector<std::vector<std::uint32_t>> participant_lists(events.size() + 1);  // slot -> participant roots
     const auto participants = [&](std::uint32_t r) -> std::vector<std::uint32_t>& {
-      return participant_lists[slot_of[r]];
+      return participant_lists[slot_of(r)];
     };
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
@@ -621,7 +692,7 @@ class Merger {
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         const HeldRelation& rel = articles_.relation(a, k);
         if (rel.type != RelationType::ParticipatedIn || rel.source >= article.entity_count ||
-            rel.target >= article.entity_count || slot_of[first + rel.target] == 0)
+            rel.target >= article.entity_count || slot_of(static_cast<std::uint32_t>(first + rel.target)) == 0)
           continue;
         participants(static_cast<std::uint32_t>(first + rel.target)).push_back(uf_.find(static_cast<std::uint32_t>(first + rel.source)));
       }
@@ -629,7 +700,7 @@ class Merger {
     }
     std::map<std::pair<std::string, std::uint32_t>, std::vector<std::uint32_t>> by_participant;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].type != EntityType::Event) continue;
+      if (records_[r].type() != EntityType::Event) continue;
       std::vector<std::uint32_t>& parts = participants(r);
       std::sort(parts.begin(), parts.end());
       parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
@@ -647,24 +718,27 @@ class Merger {
     };
     std::vector<EventFacts> facts = {{&articles_.strings[0], nullptr}};  // by slot
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].type != EntityType::Event) continue;
-      const HeldEvent& event = articles_.event(articles_.articles[records_[r].article].first_entity + entity_index(records_[r]));
+      if (records_[r].type() != EntityType::Event) continue;
+      const HeldEvent& event =
+          articles_.event(articles_.articles[article_of(r)].first_entity + entity_index(records_[r]));
       const std::string& place = articles_.strings[event.place];
-      const Key* place_key = place.empty() ? nullptr : key_of(event.place, place, EntityType::Place);
+      const Key* place_key = place.empty() ? nullptr : &keys_[intern_key(event.place, place, EntityType::Place)];
       facts.push_back({&articles_.strings[event.date], place_key && !place_key->text.empty() ? place_key : nullptr});
     }
     const auto node_agrees = [&](std::uint32_t a, std::uint32_t b) {
-      for (std::uint32_t x : members(uf_.find(a)))
-        for (std::uint32_t y : members(uf_.find(b))) {
-          const EventFacts& fx = facts[slot_of[x]];
-          const EventFacts& fy = facts[slot_of[y]];
-          if (!agree(*fx.date, *fy.date)) return false;
-          if (fx.place && fy.place && fx.place != fy.place) return false;
+      std::vector<const EventFacts*> of_b;
+      for (std::uint32_t y : members(uf_.find(b))) of_b.push_back(&facts[slot_of(y)]);
+      for (std::uint32_t x : members(uf_.find(a))) {
+        const EventFacts& fx = facts[slot_of(x)];
+        for (const EventFacts* fy : of_b) {
+          if (!agree(*fx.date, *fy->date)) return false;
+          if (fx.place && fy->place && fx.place != fy->place) return false;
         }
+      }
       return true;
     };
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].type != EntityType::Event) continue;
+      if (records_[r].type() != EntityType::Event) continue;
       const EntityRef event = entity_of(records_[r]);
       std::map<std::uint32_t, std::uint32_t> shared;  // earlier event record -> participants in common
       for (std::uint32_t p : participants(r))
@@ -693,10 +767,10 @@ class Merger {
     MergedGraph merged;
     // What only the rules read goes before the node drafts are made (issue 8: the drafts are
     // the resolution's peak).
-    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
-    std::vector<std::uint32_t>().swap(tail_);
-    std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
-    std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
+    std::vector<std::uint32_t>().swap(contexts_);
+    std::vector<std::uint32_t>().swap(first_context_);
+    std::unordered_map<std::uint64_t, std::uint32_t>().swap(key_of_name_);
+    std::unordered_map<std::string, std::uint32_t>().swap(keys_by_text_);
     // Nodes in the order of their first record; ids unique in that order.
     std::vector<std::uint32_t> roots;
     for (std::uint32_t r = 0; r < records_.size(); ++r)
@@ -715,7 +789,7 @@ class Merger {
         const EntityRef entity = entity_of(records_[r]);
         aliases.insert(entity.name);
         aliases.insert(entity.aliases.begin(), entity.aliases.end());
-        node.sources.push_back(records_[r].article);  // an index in merged.articles
+        node.sources.push_back(article_of(r));  // an index in merged.articles
         node.mentions += entity.mentions;
         if (node.date.empty()) node.date = entity.date;
         if (node.place.empty()) node.place = entity.place;
@@ -733,8 +807,8 @@ class Merger {
     for (std::size_t i = 0; i < drafts.size(); ++i)
       bases[i] = std::string(id_prefix(drafts[i].node.type)) + ":" + name_slug(drafts[i].node.label);
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      return std::tie(bases[x], records_[drafts[x].root].key(), drafts[x].root) <
-             std::tie(bases[y], records_[drafts[y].root].key(), drafts[y].root);
+      return std::tie(bases[x], key(drafts[x].root).text, drafts[x].root) <
+             std::tie(bases[y], key(drafts[y].root).text, drafts[y].root);
     });
     std::set<std::string> used;
     for (std::size_t i : order) {
@@ -743,9 +817,14 @@ class Merger {
       used.insert(id);
       drafts[i].node.id = id;
     }
-    std::vector<std::uint32_t> node_of_record(records_.size());  // index in drafts, then merged.nodes
-    for (std::uint32_t i = 0; i < drafts.size(); ++i)
-      for (std::uint32_t r : members(drafts[i].root)) node_of_record[r] = i;
+    // Each record's node, an index in drafts (then merged.nodes: drafts are in root order), made
+    // in place of the union-find's parents (issue 8: not another array per record). A parent's
+    // index is below its child's (the lower index stays the root), so in record order each
+    // parent's node is known when its children come.
+    std::vector<std::uint32_t> node_of_record = std::move(uf_.parent);
+    std::uint32_t nodes = 0;
+    for (std::uint32_t r = 0; r < node_of_record.size(); ++r)
+      node_of_record[r] = node_of_record[r] == r ? nodes++ : node_of_record[node_of_record[r]];
 
     explain(drafts.size(), [&](std::size_t i) -> const Draft& { return drafts[i]; }, merged.explanations);
 
@@ -785,14 +864,17 @@ class Merger {
   void release_resolution() {
     std::vector<Record>().swap(records_);
     std::vector<std::uint32_t>().swap(first_record_);
-    std::vector<std::vector<std::uint64_t>>().swap(article_context_);
+    std::vector<std::uint32_t>().swap(article_of_block_);
+    std::vector<std::uint32_t>().swap(contexts_);
+    std::vector<std::uint32_t>().swap(first_context_);
     uf_ = UnionFind(0);
-    for (std::vector<std::uint32_t>* list : {&next_, &head_, &tail_, &size_}) std::vector<std::uint32_t>().swap(*list);
+    std::vector<std::uint32_t>().swap(next_);
+    std::unordered_map<std::uint32_t, Span>().swap(spans_);
     std::deque<Link>().swap(links_);
     link_text_ = StringPool();
     std::vector<bool>().swap(weak_type_);
-    std::unordered_map<std::uint64_t, const Key*>().swap(key_of_name_);
-    std::unordered_map<std::string, const Key*>().swap(keys_by_text_);
+    std::unordered_map<std::uint64_t, std::uint32_t>().swap(key_of_name_);
+    std::unordered_map<std::string, std::uint32_t>().swap(keys_by_text_);
     std::deque<Key>().swap(keys_);
     std::deque<HeldEntity>().swap(articles_.entities);
     std::vector<std::uint64_t>().swap(articles_.event_entities);
@@ -816,11 +898,18 @@ class Merger {
       node.type = draft.node.type;
       node.records = static_cast<std::uint32_t>(members.size());
       std::set<std::pair<std::string, std::string>> listed;  // (form, rule)
+      std::unordered_set<std::uint64_t> named;  // (key, type) of the records so far
       std::vector<std::uint32_t> sorted(members.begin(), members.end());
       std::sort(sorted.begin(), sorted.end());
       for (std::uint32_t r : sorted) {
         const Record& record = records_[r];
         const EntityRef entity = entity_of(record);
+        // A record after the first of its key and type was joined to that one by same-name
+        // first of all; merge_same_name keeps no link for it.
+        const std::uint64_t key_and_type = std::uint64_t{record.key()} << 3 | static_cast<std::uint64_t>(record.type());
+        if (!named.insert(key_and_type).second && listed.insert({entity.name, "same-name"}).second)
+          node.steps.push_back(
+              {entity.name, article_id(record), "same-name", "same canonical key \"" + key(r).text + "\""});
         auto it = std::lower_bound(links_into.begin(), links_into.end(), r,
                                    [&](std::uint32_t link, std::uint32_t record) { return links_[link].b < record; });
         for (; it != links_into.end() && links_[*it].b == r; ++it) {
@@ -845,16 +934,23 @@ class Merger {
   HeldArticles& articles_;
   const NameLexicon& lexicon_;
   std::vector<Record> records_;
-  std::vector<std::uint32_t> first_record_;  // per article: its first record
-  std::vector<std::vector<std::uint64_t>> article_context_;  // per article: its most mentioned entities' key hashes, sorted
+  std::vector<std::uint32_t> first_record_;  // per article: its first record; then the number of records
+  // Per block of kRecordsPerBlock records, the article of its first record; then the last article.
+  std::vector<std::uint32_t> article_of_block_;
+  // Per article, its most mentioned entities' keys, in the order of their hashes: context(a),
+  // one list for all articles.
+  std::vector<std::uint32_t> contexts_, first_context_;
   UnionFind uf_;
-  // Each node's records (see Members): next_ per record; head_, tail_ and size_ per root.
-  std::vector<std::uint32_t> next_, head_, tail_, size_;
-  std::deque<Link> links_;  // a deque: no doubling copy of the largest list of the resolution
+  // Each node's records (see Members): next_ per record, a span per root of more than one.
+  std::vector<std::uint32_t> next_;
+  std::unordered_map<std::uint32_t, Span> spans_;
+  // Why nodes joined, but for the same-name links within a (key, type) group (explain() tells
+  // those); a deque: no doubling copy.
+  std::deque<Link> links_;
   StringPool link_text_;  // the links' rules and details
-  std::deque<Key> keys_;  // a deque: records point into it
-  std::unordered_map<std::string, const Key*> keys_by_text_;
-  std::unordered_map<std::uint64_t, const Key*> key_of_name_;  // (name id, type) -> key
+  std::deque<Key> keys_;  // a deque: merge_events points into it while it grows
+  std::unordered_map<std::string, std::uint32_t> keys_by_text_;
+  std::unordered_map<std::uint64_t, std::uint32_t> key_of_name_;  // (name id, type) -> key
   std::vector<bool> weak_type_;  // record joined by a person-name rule against its tagger type
 };
 

@@ -246,6 +246,49 @@ TEST_CASE("write_merge_explanations writes each merged node with the rule of eac
   std::remove(path.c_str());
 }
 
+TEST_CASE("merge_articles explains each form joined by its canonical key once, before the record's other rules",
+          "[merge]") {
+  std::vector<ArticleGraph> articles = {
+      article("a1", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")}),
+      article("a2", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")}),
+      article("a3", {entity(P, "Gorbachov"), entity(L, "Moscow")}),
+  };
+  const MergedGraph merged = merge_articles(articles);
+  REQUIRE(merged.explanations.nodes.size() == 2);
+  const NodeExplanation& gorbachev = merged.explanations.nodes[0];
+  CHECK(gorbachev.node_id == "person:mikhail-gorbachev");
+  CHECK(gorbachev.records == 3);
+  REQUIRE(gorbachev.steps.size() == 2);
+  CHECK(gorbachev.steps[0].form == "Mikhail Gorbachev");
+  CHECK(gorbachev.steps[0].rule == "same-name");
+  CHECK(gorbachev.steps[0].article_id == "a2");
+  CHECK(gorbachev.steps[0].detail == "same canonical key \"mikhail gorbachev\"");
+  CHECK(gorbachev.steps[1].form == "Gorbachov");
+  CHECK(gorbachev.steps[1].rule == "spelling-variant");
+  // Three records of one form: the form is listed once, from the first article that joined it.
+  const NodeExplanation& moscow = merged.explanations.nodes[1];
+  CHECK(moscow.node_id == "place:moscow");
+  CHECK(moscow.records == 3);
+  REQUIRE(moscow.steps.size() == 1);
+  CHECK(moscow.steps[0].article_id == "a2");
+  CHECK(moscow.steps[0].detail == "same canonical key \"moscow\"");
+}
+
+TEST_CASE("merge_articles tells each record's article across articles without entities", "[merge]") {
+  std::vector<ArticleGraph> articles = {article("a1", {entity(P, "Mikhail Gorbachev"), entity(L, "Moscow")})};
+  for (int i = 0; i < 100; ++i) articles.push_back(article("empty" + std::to_string(i), {}));
+  articles.push_back(article("a2", {entity(L, "Moscow"), entity(P, "Mikhail Gorbachev")}));
+  articles.push_back(article("last", {}));
+  const MergedGraph merged = merge_articles(articles);
+  REQUIRE(merged.nodes.size() == 2);
+  for (const EntityNode& node : merged.nodes) CHECK(node.sources == std::vector<std::uint32_t>{0, 101});
+  REQUIRE(merged.explanations.nodes.size() == 2);
+  for (const NodeExplanation& node : merged.explanations.nodes) {
+    REQUIRE(node.steps.size() == 1);
+    CHECK(node.steps[0].article_id == "a2");
+  }
+}
+
 namespace {
 
 // An article where `people` took part in one event of `kind` with the given name and date.
