@@ -78,7 +78,7 @@ void write_articles(JsonWriter& w, const KnowledgeGraph& kg) {
   for (const ArticleInfo& article : kg.articles) {
     w.StartObject();
     member(w, "id", article.id);
-    member(w, "title", article.title);
+    member(w, "title", kg.title(article));
     member(w, "date", article.date);
     // Only a well-formed http(s) IRI becomes a link on the page.
     member(w, "url", exporting::normalize_http_url(article.url));

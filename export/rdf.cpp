@@ -241,11 +241,11 @@ Resource statement_resource(const KnowledgeGraph& kg, Edge e, const Iris& iris) 
   return resource;
 }
 
-Resource article_resource(const ArticleInfo& article, const Iris& iris) {
+Resource article_resource(const KnowledgeGraph& kg, const ArticleInfo& article, const Iris& iris) {
   const std::string article_iri = iris.article(article.id);
   Resource resource{article_iri, term(kNewsArticle), {}, {}, article_iri};
   add_one(resource, kIdentifier, literal(article.id));
-  if (!article.title.empty()) add_one(resource, kName, literal(article.title));
+  if (const std::string title = kg.title(article); !title.empty()) add_one(resource, kName, literal(title));
   if (std::string url = exporting::normalize_http_url(clean_text(article.url)); !url.empty())
     add_one(resource, kUrl, iri(std::move(url)));
   if (!article.date.empty()) add_one(resource, kDatePublished, date(article.date));
@@ -294,7 +294,7 @@ void for_each_resource(const KnowledgeGraph& kg, const std::string& base,
   const auto places = places_by_label(kg);
   for (auto v : boost::make_iterator_range(boost::vertices(kg.graph))) visit(node_resource(kg, v, iris, places));
   for (auto e : boost::make_iterator_range(boost::edges(kg.graph))) visit(statement_resource(kg, e, iris));
-  for (const ArticleInfo& article : kg.articles) visit(article_resource(article, iris));
+  for (const ArticleInfo& article : kg.articles) visit(article_resource(kg, article, iris));
 }
 
 }  // namespace newsgraph::rdf

@@ -54,6 +54,9 @@ struct ArticleInfo {
   std::string title;
   std::string date;
   std::string url;
+  // Where the title is when it is not held (as Evidence::sentence_at): read by KnowledgeGraph::title().
+  std::uint64_t title_at = 0;
+  std::uint32_t title_size = 0;
 };
 
 // Where the evidence sentences that a graph does not hold are (issue 8, memory: a large merge's
@@ -77,10 +80,12 @@ struct KnowledgeGraph {
   std::vector<ArticleInfo> articles;    // sorted by id
   SentenceSource* sentences = nullptr;  // the evidence sentences not held; must outlive the graph's use
 
-  // An evidence's sentence, held or read from `sentences`.
+  // An evidence's sentence and an article's title, held or read from `sentences`.
   std::string sentence(const Evidence& evidence) const {
-    if (evidence.sentence_size == 0 || sentences == nullptr) return evidence.sentence_text;
-    return sentences->sentence(evidence.sentence_at, evidence.sentence_size);
+    return held_or_read(evidence.sentence_text, evidence.sentence_at, evidence.sentence_size);
+  }
+  std::string title(const ArticleInfo& article) const {
+    return held_or_read(article.title, article.title_at, article.title_size);
   }
   // Failed when a sentence could not be read: what was written with it must not be kept.
   Status sentences_status() const { return sentences ? sentences->status() : Status::ok(); }
@@ -111,6 +116,12 @@ struct KnowledgeGraph {
     index.swap(other.index);
     articles.swap(other.articles);
     std::swap(sentences, other.sentences);
+  }
+
+ private:
+  std::string held_or_read(const std::string& held, std::uint64_t at, std::uint32_t size) const {
+    if (size == 0 || sentences == nullptr) return held;
+    return sentences->sentence(at, size);
   }
 };
 

@@ -834,19 +834,21 @@ class Merger {
     // The sightings point into the articles' strings, which the graph keeps until build_graph.
     merged.strings = std::make_unique<StringPool>(std::move(articles_.strings));
     const StringPool& strings = *merged.strings;
+    // Spilled titles and sentences stay in the file until they are exported (KnowledgeGraph::
+    // sentences); held sentences join the strings.
+    const bool spilled = articles_.spill != nullptr;
     std::size_t first = 0;
     for (std::uint32_t a = 0; a < articles_.size(); ++a) {
       // Nothing reads the article past this point: move its strings, so that the evidence is
       // never held twice (issue 8, memory).
       HeldArticle& article = articles_.articles[a];
-      merged.articles.push_back({std::move(article.id), strings[article.source], articles_.text(article.title),
-                                 std::move(article.date), std::move(article.url)});
+      merged.articles.push_back({std::move(article.id), strings[article.source],
+                                 spilled ? std::string() : articles_.text(article.title), std::move(article.date),
+                                 std::move(article.url), spilled ? article.title.at : 0,
+                                 spilled ? article.title.size : 0});
       for (std::uint32_t k = 0; k < article.relation_count; ++k) {
         const HeldRelation& rel = articles_.relation(a, k);
         if (rel.source >= article.entity_count || rel.target >= article.entity_count) continue;
-        // A spilled sentence stays in the file until its edge is made (MergedGraph::spill); a
-        // held one joins the strings.
-        const bool spilled = articles_.spill != nullptr;
         const std::string* sentence =
             spilled ? nullptr : &strings[merged.strings->intern(articles_.text(rel.sentence_text))];
         merged.sightings.push_back({node_of_record[first + rel.source], node_of_record[first + rel.target], rel.type,

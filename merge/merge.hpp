@@ -86,8 +86,9 @@ struct MergedGraph {
   std::vector<ArticleInfo> articles;
   MergeExplanations explanations;
   Status status = Status::ok();  // failed when held evidence could not be read back (HeldArticles::spill)
-  // The articles' spill file, when they had one: the sightings' sentences are left there
-  // (NodeSighting::sentence_at), for build_graph to read.
+  // The articles' spill file, when they had one: the sightings' sentences and the articles'
+  // titles are left there (NodeSighting::sentence_at, ArticleInfo::title_at), for the graph
+  // made from them to read when it is exported (KnowledgeGraph::sentences).
   SpillFile* spill = nullptr;
 };
 
