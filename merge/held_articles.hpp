@@ -4,16 +4,18 @@
 // 14 KB per article: 31 entities of five strings and two vectors each, most of them empty
 // (the event fields) or repeated from article to article (names, alias lists, the
 // in-article rules). Here every such string is interned once in a StringPool, and so is every
-// list of them, so that an entity is a few ids: about 3 KB per article, relations included
-// (half of it the evidence sentences).
-// Articles, entities and relations live in deques, which grow without copying what they
-// hold (a vector's doubling would hold everything twice for a moment).
+// list of them, so that an entity is 16 bytes of ids; with a spill file the evidence
+// sentences, titles and relations wait on disk. About 1 KB per article is held.
+// Articles, entities and relations grow without copying what they hold (a vector's
+// doubling would hold everything twice for a moment): articles and relations in deques,
+// entities in a BlockList.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
 #include <deque>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -80,6 +82,27 @@ class StringList {
  private:
   const StringPool* pool_;
   std::string_view ids_;
+};
+
+// A list that grows by blocks of about 1 MB, for what is held per entity of every article
+// (issue 8, memory): nothing is copied as it grows (a vector's doubling would hold it twice
+// for a moment), and its freed blocks are whole pages that return_free_memory() hands back
+// (a deque's 512-byte blocks, freed among the strings read with them, stayed in the RSS).
+template <typename T>
+class BlockList {
+ public:
+  static constexpr std::size_t kBlock = (std::size_t{1} << 20) / sizeof(T);
+  T& emplace_back() {
+    if (size_ == blocks_.size() * kBlock) blocks_.push_back(std::make_unique<T[]>(kBlock));
+    return (*this)[size_++];
+  }
+  T& operator[](std::size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+  const T& operator[](std::size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> blocks_;
+  std::size_t size_ = 0;
 };
 
 // Where the held articles' evidence sentences and titles go while the articles wait for the
@@ -183,7 +206,7 @@ struct HeldArticles {
   StringPool strings;
   StringPool lists;  // lists of string ids, packed (see StringList)
   std::deque<HeldArticle> articles;
-  std::deque<HeldEntity> entities;
+  BlockList<HeldEntity> entities;
   // The entities with a date, place or kind (events): their indices in `entities`, ascending,
   // and their fields.
   std::vector<std::uint64_t> event_entities;

@@ -12,6 +12,7 @@
 
 #include "core/union_find.hpp"
 #include "core/atomic_file.hpp"
+#include "core/free_memory.hpp"
 #include "extract/names.hpp"
 
 namespace newsgraph {
@@ -831,6 +832,7 @@ class Merger {
     for (Draft& draft : drafts) merged.nodes.push_back(std::move(draft.node));
     std::vector<Draft>().swap(drafts);
     release_resolution();
+    return_free_memory();  // the resolution's tables: the sightings and the graph come next
     // The sightings point into the articles' strings, which the graph keeps until build_graph.
     merged.strings = std::make_unique<StringPool>(std::move(articles_.strings));
     const StringPool& strings = *merged.strings;
@@ -878,7 +880,7 @@ class Merger {
     std::unordered_map<std::uint64_t, std::uint32_t>().swap(key_of_name_);
     std::unordered_map<std::string, std::uint32_t>().swap(keys_by_text_);
     std::deque<Key>().swap(keys_);
-    std::deque<HeldEntity>().swap(articles_.entities);
+    articles_.entities = BlockList<HeldEntity>();
     std::vector<std::uint64_t>().swap(articles_.event_entities);
     std::vector<HeldEvent>().swap(articles_.events);
     articles_.lists = StringPool();

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/free_memory.hpp"
 #include "extract/extract.hpp"
 #include "merge/merge.hpp"
 #include "pipeline/extraction_file.hpp"
@@ -296,6 +297,7 @@ Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, Bui
   articles.keep(kept);
   std::vector<std::size_t>().swap(kept);
 
+  return_free_memory();  // what reading the extractions parsed and left
   auto start = Clock::now();
   MergedGraph merged = merge_articles(std::move(articles), lexicon);
   if (!merged.status) return merged.status;
@@ -304,6 +306,7 @@ Status merge_extractions(HeldArticles& articles, const NameLexicon& lexicon, Bui
   start = Clock::now();
   report.graph = build_graph(std::move(merged.nodes), std::move(merged.sightings), std::move(merged.articles),
                              merged.spill);
+  return_free_memory();  // the sightings, gone into the edges
   report.stage_seconds[static_cast<std::size_t>(Stage::Graph)] += std::chrono::duration<double>(Clock::now() - start).count();
   return Status::ok();
 }
@@ -365,11 +368,9 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   // The taggers and the parser are done: free them (most of the memory so far) before the merge.
   const NameLexicon lexicon = std::move((*loaded)->lexicon);
   loaded->reset();
-#if defined(__GLIBC__)
   // The workers' heaps keep their free memory (keep_freed_memory), which the merge, on this
-  // thread, does not reuse: hand it back (about 30 MB of a large build's peak).
-  malloc_trim(0);
-#endif
+  // thread, does not reuse (about 30 MB of a large build's peak).
+  return_free_memory();
   HeldArticles articles;
   articles.spill = &spill;
   const auto start = Clock::now();
