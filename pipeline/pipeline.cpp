@@ -238,6 +238,16 @@ void keep_freed_memory() {
 #endif
 }
 
+// Back to glibc's defaults once the articles are extracted, as in `newsgraph merge`: the merge
+// frees whole phases, best handed back at once (issue 8, memory: a 60,000-article build's RSS
+// at the merge's phase boundaries, 9-26 MB lower).
+void free_memory_as_usual() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 128 << 10);
+  mallopt(M_TRIM_THRESHOLD, 128 << 10);
+#endif
+}
+
 // The models, their load time counted in the Load stage.
 Result<std::unique_ptr<Annotators>> load_timed(const PipelineOptions& options, StageClock& clock) {
   keep_freed_memory();
@@ -370,6 +380,7 @@ Result<BuildReport> run_build(const PipelineOptions& options, const ProgressCall
   loaded->reset();
   // The workers' heaps keep their free memory (keep_freed_memory), which the merge, on this
   // thread, does not reuse (about 30 MB of a large build's peak).
+  free_memory_as_usual();
   return_free_memory();
   HeldArticles articles;
   articles.spill = &spill;
