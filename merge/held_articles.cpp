@@ -87,14 +87,15 @@ std::string SpillFile::sentence(std::uint64_t at, std::uint32_t size) {
 
 namespace {
 
-// Aliases and alias rules as one list (see HeldEntity::lists).
-std::uint32_t intern_lists(const std::vector<std::string>& aliases, const std::vector<std::string>& rules,
-                           StringPool& strings, StringPool& lists) {
-  std::string ids(4 * (1 + aliases.size() + rules.size()), '\0');
-  const auto count = static_cast<std::uint32_t>(aliases.size());
-  std::memcpy(ids.data(), &count, 4);
-  std::size_t at = 4;
-  for (const std::vector<std::string>* items : {&aliases, &rules})
+// An entity's name, aliases and alias rules as one list (see HeldEntity).
+std::uint32_t intern_list(const ArticleEntity& entity, StringPool& strings, StringPool& lists) {
+  std::string ids(4 * (2 + entity.aliases.size() + entity.alias_rules.size()), '\0');
+  const std::uint32_t name = strings.intern(entity.name);
+  const auto count = static_cast<std::uint32_t>(entity.aliases.size());
+  std::memcpy(ids.data(), &name, 4);
+  std::memcpy(ids.data() + 4, &count, 4);
+  std::size_t at = 8;
+  for (const std::vector<std::string>* items : {&entity.aliases, &entity.alias_rules})
     for (const std::string& item : *items) {
       const std::uint32_t id = strings.intern(item);
       std::memcpy(ids.data() + at, &id, 4);
@@ -116,11 +117,7 @@ void HeldArticles::add(ArticleGraph&& graph, std::uint64_t ordinal) {
   article.first_entity = entities.size();
   article.entity_count = static_cast<std::uint32_t>(graph.entities.size());
   for (const ArticleEntity& entity : graph.entities) {
-    HeldEntity& held = entities.emplace_back();
-    held.type = entity.type;
-    held.name = strings.intern(entity.name);
-    held.lists = intern_lists(entity.aliases, entity.alias_rules, strings, lists);
-    held.mentions = entity.mentions;
+    entities.emplace_back() = HeldEntity(intern_list(entity, strings, lists), entity.mentions, entity.type);
     const HeldEvent event{strings.intern(entity.date), strings.intern(entity.place), strings.intern(entity.event_kind)};
     if (event.date != 0 || event.place != 0 || event.event_kind != 0) {
       event_entities.push_back(entities.size() - 1);
@@ -199,21 +196,37 @@ const HeldEvent& HeldArticles::event(std::uint64_t index) const {
   return it != event_entities.end() && *it == index ? events[it - event_entities.begin()] : none;
 }
 
+namespace {
+
+// The i-th id of a packed list (0 past its end).
+std::uint32_t word_at(std::string_view ids, std::size_t i) {
+  std::uint32_t word = 0;
+  if (ids.size() >= 4 * (i + 1)) std::memcpy(&word, ids.data() + 4 * i, 4);
+  return word;
+}
+
+}  // namespace
+
+std::uint32_t HeldArticles::name_id(std::size_t a, std::uint32_t e) const {
+  return word_at(lists[entities[articles[a].first_entity + e].list()], 0);
+}
+
 EntityRef HeldArticles::entity(std::size_t a, std::uint32_t e) const {
   const std::uint64_t index = articles[a].first_entity + e;
   const HeldEntity& held = entities[index];
-  const std::string_view ids = lists[held.lists];
-  std::uint32_t count = 0;
-  if (ids.size() >= 4) std::memcpy(&count, ids.data(), 4);
+  const std::string_view ids = lists[held.list()];
+  const std::size_t count = word_at(ids, 1);
+  const std::string_view aliases = ids.size() >= 8 ? ids.substr(8, 4 * count) : std::string_view();
+  const std::string_view rules = ids.size() >= 8 ? ids.substr(8 + 4 * count) : std::string_view();
   const HeldEvent& fields = event(index);
-  return {held.type,
-          strings[held.name],
-          StringList(strings, ids.size() >= 4 ? ids.substr(4, 4 * std::size_t{count}) : ids),
-          held.mentions,
+  return {held.type(),
+          strings[word_at(ids, 0)],
+          StringList(strings, aliases),
+          held.mentions(),
           strings[fields.date],
           strings[fields.place],
           strings[fields.event_kind],
-          StringList(strings, ids.size() >= 4 ? ids.substr(4 + 4 * std::size_t{count}) : ids)};
+          StringList(strings, rules)};
 }
 
 }  // namespace newsgraph

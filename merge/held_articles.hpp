@@ -4,13 +4,14 @@
 // 14 KB per article: 31 entities of five strings and two vectors each, most of them empty
 // (the event fields) or repeated from article to article (names, alias lists, the
 // in-article rules). Here every such string is interned once in a StringPool, and so is every
-// list of them, so that an entity is 16 bytes of ids; with a spill file the evidence
-// sentences, titles and relations wait on disk. About 1 KB per article is held.
+// list of them, so that an entity is 8 bytes; with a spill file the evidence sentences,
+// titles and relations wait on disk. About 0.7 KB per article is held.
 // Articles, entities and relations grow without copying what they hold (a vector's
 // doubling would hold everything twice for a moment): articles and relations in deques,
 // entities in a BlockList.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -149,15 +150,26 @@ struct HeldEvent {
   std::uint32_t event_kind = 0;
 };
 
-// An ArticleEntity as pool ids, 16 bytes (issue 8: a merge holds one per entity of every
-// article): `lists` is the id in HeldArticles::lists of its aliases and alias rules together
-// (the number of aliases, then the aliases' ids, then the rules'); an event's date, place and
-// kind are in HeldArticles::events.
-struct HeldEntity {
-  std::uint32_t name = 0;
-  std::uint32_t lists = 0;
-  std::uint32_t mentions = 0;
-  EntityType type = EntityType::Person;
+// An ArticleEntity as pool ids, 8 bytes (issue 8: a merge holds one per entity of every
+// article). `list` is the id in HeldArticles::lists of its name, aliases and alias rules
+// together (the name's id, the number of aliases, the aliases' ids, the rules'): the name
+// is nearly always one of the aliases, so that a list shared by many entities rarely needs
+// another list for the name. An event's date, place and kind are in HeldArticles::events.
+class HeldEntity {
+ public:
+  // Mentions above this are counted as this many: an article would need more than 512 MB of
+  // text (extraction files holding more are rejected as damaged).
+  static constexpr std::uint32_t kMaxMentions = (1u << 29) - 1;
+  HeldEntity() = default;
+  HeldEntity(std::uint32_t list, std::uint32_t mentions, EntityType type)
+      : list_(list), mentions_and_type_(std::min(mentions, kMaxMentions) << 3 | static_cast<std::uint32_t>(type)) {}
+  std::uint32_t list() const { return list_; }
+  std::uint32_t mentions() const { return mentions_and_type_ >> 3; }
+  EntityType type() const { return static_cast<EntityType>(mentions_and_type_ & 7); }
+
+ private:
+  std::uint32_t list_ = 0;
+  std::uint32_t mentions_and_type_ = 0;  // the type in the low 3 bits
 };
 
 // An ArticleRelation; the strings that recur (article id, rule, status, claim) as pool ids.
@@ -231,6 +243,8 @@ struct HeldArticles {
   std::size_t size() const { return articles.size(); }
   const std::string& source(std::size_t a) const { return strings[articles[a].source]; }
   EntityRef entity(std::size_t a, std::uint32_t e) const;
+  // The pool id of the name of entity e of article a.
+  std::uint32_t name_id(std::size_t a, std::uint32_t e) const;
   // The event fields of entities[index] (all 0 for an entity that is not an event).
   const HeldEvent& event(std::uint64_t index) const;
   // Relation r of article a; from the spill file, an article's relations are read at once

@@ -223,8 +223,7 @@ class Merger {
       for (std::uint32_t e = 0; e < count; ++e) {
         const EntityRef entity = articles_.entity(a, e);
         mentions[e] = entity.mentions;
-        records_.emplace_back(entity.type, intern_key(articles_.entities[articles_.articles[a].first_entity + e].name,
-                                                      entity.name, entity.type));
+        records_.emplace_back(entity.type, intern_key(articles_.name_id(a, e), entity.name, entity.type));
       }
       // Context: the other entities of the article, the most mentioned first.
       std::vector<std::uint32_t> order(count);
@@ -232,11 +231,17 @@ class Merger {
       std::stable_sort(order.begin(), order.end(),
                        [&](std::uint32_t x, std::uint32_t y) { return mentions[x] > mentions[y]; });
       if (order.size() > kMaxContext + 1) order.resize(kMaxContext + 1);
-      first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
-      for (std::uint32_t e : order) contexts_.push_back(records_[first + e].key());
-      std::sort(contexts_.begin() + first_context_.back(), contexts_.end(), [&](std::uint32_t x, std::uint32_t y) {
-        return std::tie(keys_[x].hash, x) < std::tie(keys_[y].hash, y);
+      std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const std::uint32_t kx = records_[first + x].key(), ky = records_[first + y].key();
+        return std::tie(keys_[kx].hash, kx, x) < std::tie(keys_[ky].hash, ky, y);
       });
+      first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
+      if (count <= 256) {
+        for (std::uint32_t e : order) contexts_.push_back(static_cast<std::uint8_t>(e));
+      } else {
+        std::vector<std::uint32_t>& keys = wide_contexts_[a];
+        for (std::uint32_t e : order) keys.push_back(records_[first + e].key());
+      }
     }
     first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
     first_record_.push_back(static_cast<std::uint32_t>(records_.size()));  // where a next article would start
@@ -248,9 +253,18 @@ class Merger {
     if (!records_.empty()) article_of_block_.push_back(static_cast<std::uint32_t>(articles_.size()) - 1);
   }
 
-  // The keys of an article's most mentioned entities, in the order of their hashes.
-  std::span<const std::uint32_t> context(std::uint32_t article) const {
-    return {contexts_.data() + first_context_[article], contexts_.data() + first_context_[article + 1]};
+  // Calls f(k) for the keys of an article's most mentioned entities, in the order of their
+  // hashes, until f returns false.
+  template <typename F>
+  void for_each_context_key(std::uint32_t article, F f) const {
+    const std::uint32_t first = first_record_[article];
+    if (first_record_[article + 1] - first > 256) {
+      for (std::uint32_t k : wide_contexts_.at(article))
+        if (!f(k)) return;
+      return;
+    }
+    for (std::uint32_t i = first_context_[article]; i < first_context_[article + 1]; ++i)
+      if (!f(records_[first + contexts_[i]].key())) return;
   }
 
   // The key (its index in keys_) of an interned name under a type, made once per (name, type).
@@ -278,8 +292,10 @@ class Merger {
   // (issue 8: per-record copies were the largest part of a merge's memory).
   template <typename F>
   void for_each_context(std::uint32_t r, F f) const {
-    for (std::uint32_t k : context(article_of(r)))
+    for_each_context_key(article_of(r), [&](std::uint32_t k) {
       if (k != records_[r].key()) f(k);
+      return true;
+    });
   }
 
   // Joins the nodes of a and b; false when they were one already.
@@ -319,31 +335,40 @@ class Merger {
 
   // Rule same-name.
   void merge_same_name() {
-    // The records by key, each key's ascending: key k's are grouped[starts[k], starts[k + 1])
-    // (issue 8: a counting sort, not a list per key).
-    std::vector<std::uint32_t> starts(keys_.size() + 1, 0);
-    for (const Record& record : records_) ++starts[record.key() + 1];
-    std::partial_sum(starts.begin(), starts.end(), starts.begin());
-    std::vector<std::uint32_t> grouped(records_.size());
-    {
-      std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
-      for (std::uint32_t r = 0; r < records_.size(); ++r) grouped[next[records_[r].key()]++] = r;
-    }
-    std::vector<std::uint32_t> keys(keys_.size());
-    std::iota(keys.begin(), keys.end(), 0u);
-    std::sort(keys.begin(), keys.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return keys_[a].text < keys_[b].text; });
-    for (std::uint32_t k : keys) {
-      const std::string& text = keys_[k].text;
-      const std::span<const std::uint32_t> group(grouped.data() + starts[k], grouped.data() + starts[k + 1]);
-      if (group.empty()) continue;
-      std::map<EntityType, std::uint32_t> first_of_type;
-      // Every later record of a type joins the first: explain() tells these links without
-      // their being kept (issue 8: they are most of the links).
-      for (std::uint32_t r : group) {
-        auto [it, added] = first_of_type.try_emplace(records_[r].type(), r);
+    // Every later record of a (key, type) joins the first, in record order: explain() tells
+    // these links without their being kept (issue 8: they are most of the links). No table
+    // per record: a key's first record, and the first of each other type it comes with.
+    std::vector<std::uint32_t> first_of_key(keys_.size(), UINT32_MAX);
+    std::unordered_map<std::uint64_t, std::uint32_t> first_of_other_type;  // key << 3 | type -> record
+    std::vector<std::uint32_t> mixed;  // the keys that come with more than one type
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+      const Record& record = records_[r];
+      std::uint32_t& first = first_of_key[record.key()];
+      if (first == UINT32_MAX) {
+        first = r;
+      } else if (records_[first].type() == record.type()) {
+        join(first, r);
+      } else {
+        const std::uint64_t slot = std::uint64_t{record.key()} << 3 | static_cast<std::uint64_t>(record.type());
+        auto [it, added] = first_of_other_type.try_emplace(slot, r);
         if (!added) join(it->second, r);
+        else mixed.push_back(record.key());
       }
+    }
+    std::sort(mixed.begin(), mixed.end());
+    mixed.erase(std::unique(mixed.begin(), mixed.end()), mixed.end());
+    // The records of those keys, each key's ascending, for the votes below.
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> mixed_records;
+    for (std::uint32_t k : mixed) mixed_records[k];
+    for (std::uint32_t r = 0; r < records_.size(); ++r)
+      if (const auto it = mixed_records.find(records_[r].key()); it != mixed_records.end()) it->second.push_back(r);
+    std::sort(mixed.begin(), mixed.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys_[a].text < keys_[b].text; });
+    for (std::uint32_t k : mixed) {
+      const std::string& text = keys_[k].text;
+      const std::vector<std::uint32_t>& group = mixed_records.at(k);
+      std::map<EntityType, std::uint32_t> first_of_type;
+      for (std::uint32_t r : group) first_of_type.try_emplace(records_[r].type(), r);
       // One word under several types: the records of a clear minority type join the
       // majority (two thirds of the mentions, two records at least), so a tagger's slip does
       // not split the entity. A person joins a place only when the lexicon knows the word as
@@ -444,11 +469,12 @@ class Merger {
     scanned = 0;
     for (std::uint32_t r : members(root_b)) {
       if (++scanned > kMaxContextScan) break;
-      for (std::uint32_t k : context(article_of(r))) {
-        if (k == records_[r].key() || !seen.count(k) || !shared.insert(k).second) continue;
+      for_each_context_key(article_of(r), [&](std::uint32_t k) {
+        if (k == records_[r].key() || !seen.count(k) || !shared.insert(k).second) return true;
         if (first && shared.size() == 1) *first = context_name(k, article_of(r));
-        if (shared.size() >= enough) return shared.size();
-      }
+        return shared.size() < enough;
+      });
+      if (shared.size() >= enough) return shared.size();
     }
     return shared.size();
   }
@@ -768,7 +794,8 @@ class Merger {
     MergedGraph merged;
     // What only the rules read goes before the node drafts are made (issue 8: the drafts are
     // the resolution's peak).
-    std::vector<std::uint32_t>().swap(contexts_);
+    std::vector<std::uint8_t>().swap(contexts_);
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>().swap(wide_contexts_);
     std::vector<std::uint32_t>().swap(first_context_);
     std::unordered_map<std::uint64_t, std::uint32_t>().swap(key_of_name_);
     std::unordered_map<std::string, std::uint32_t>().swap(keys_by_text_);
@@ -869,7 +896,8 @@ class Merger {
     std::vector<Record>().swap(records_);
     std::vector<std::uint32_t>().swap(first_record_);
     std::vector<std::uint32_t>().swap(article_of_block_);
-    std::vector<std::uint32_t>().swap(contexts_);
+    std::vector<std::uint8_t>().swap(contexts_);
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>().swap(wide_contexts_);
     std::vector<std::uint32_t>().swap(first_context_);
     uf_ = UnionFind(0);
     std::vector<std::uint32_t>().swap(next_);
@@ -941,9 +969,12 @@ class Merger {
   std::vector<std::uint32_t> first_record_;  // per article: its first record; then the number of records
   // Per block of kRecordsPerBlock records, the article of its first record; then the last article.
   std::vector<std::uint32_t> article_of_block_;
-  // Per article, its most mentioned entities' keys, in the order of their hashes: context(a),
-  // one list for all articles.
-  std::vector<std::uint32_t> contexts_, first_context_;
+  // Per article, its most mentioned entities (their indices in the article: a byte each, not a
+  // key id, issue 8), in the order of their keys' hashes; one list for all articles. An article
+  // of more than 256 entities has its context's keys in wide_contexts_ instead.
+  std::vector<std::uint8_t> contexts_;
+  std::vector<std::uint32_t> first_context_;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> wide_contexts_;
   UnionFind uf_;
   // Each node's records (see Members): next_ per record, a span per root of more than one.
   std::vector<std::uint32_t> next_;

@@ -91,6 +91,26 @@ TEST_CASE("merge_articles merges the pairs that name one entity", "[merge]") {
   }
 }
 
+TEST_CASE("merge_articles finds the shared context of an article of more than 256 entities", "[merge]") {
+  // The variant's context entity comes last of 300, and is the most mentioned; without it the
+  // names share nothing and stay apart.
+  for (const bool with_context : {true, false}) {
+    std::vector<ArticleEntity> many = {entity(P, "Mikhail Gorbachev")};
+    for (int i = 0; i < 298; ++i) many.push_back(entity(O, "Filler Agency " + std::to_string(i)));
+    many.push_back(entity(O, with_context ? "Global Shipping Council" : "Other Council", {}, 5));
+    std::vector<ArticleGraph> articles = {
+        article("a1", std::move(many)),
+        article("a2", {entity(P, "Mikhail Gorbachov"), entity(O, "Global Shipping Council")}),
+    };
+    const MergedGraph merged = merge_articles(articles);
+    INFO(with_context);
+    const EntityNode* node = node_with_alias(merged, "Mikhail Gorbachev");
+    REQUIRE(node != nullptr);
+    CHECK((std::find(node->aliases.begin(), node->aliases.end(), "Mikhail Gorbachov") != node->aliases.end()) ==
+          with_context);
+  }
+}
+
 TEST_CASE("merge_articles keeps apart the pairs that name different entities", "[merge]") {
   const Case cases[] = {
       {P, "Kim Jong-un", P, "Kim Jong-il"},

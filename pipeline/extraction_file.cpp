@@ -138,7 +138,11 @@ std::string parse_article(const rapidjson::Value& json, ArticleGraph& graph, std
       }
       entity.name = in.string(item, "name");
       entity.aliases = in.strings(item, "aliases");
-      entity.mentions = static_cast<std::uint32_t>(in.number(item, "mentions"));
+      const std::uint64_t mentions = in.number(item, "mentions");
+      if (mentions > HeldEntity::kMaxMentions && in.problem.empty())
+        in.problem = "mentions " + std::to_string(mentions) + " out of range (at most " +
+                     std::to_string(HeldEntity::kMaxMentions) + ")";
+      entity.mentions = static_cast<std::uint32_t>(mentions);
       entity.date = in.string(item, "date");
       entity.place = in.string(item, "place");
       entity.event_kind = in.string(item, "event_kind");

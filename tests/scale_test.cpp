@@ -101,6 +101,20 @@ TEST_CASE("merge rejects a file that is not an extraction, naming file and line"
   fs::remove_all(merged);
 }
 
+TEST_CASE("merge rejects an entity whose mention count is out of range, naming file and line", "[e2e][scale]") {
+  const std::string dir = make_temp_dir("mentions");
+  const std::string path = dir + "/x.jsonl";
+  std::ofstream(path) << "{\"format\":\"newsgraph-extraction\",\"version\":1}\n"
+                      << "{\"article\":\"a\",\"source\":\"s\",\"ordinal\":0,\"title\":\"\",\"date\":\"\",\"url\":\"\","
+                         "\"entities\":[{\"type\":\"Person\",\"name\":\"Ana\",\"aliases\":[\"Ana\"],\"mentions\":600000000,"
+                         "\"date\":\"\",\"place\":\"\",\"event_kind\":\"\",\"alias_rules\":[\"name\"]}],\"relations\":[]}\n";
+  const CommandOutput run = run_newsgraph({"merge", "-o", dir + "/out", path});
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find("x.jsonl:2: mentions 600000000 out of range (at most 536870911)") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/out/graph.graphml"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("build - reads JSON lines from stdin and gives the GraphML of the same .jsonl file", "[e2e][scale]") {
   const std::string file = make_temp_dir("file");
   const std::string piped = make_temp_dir("stdin");
