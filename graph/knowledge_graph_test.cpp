@@ -38,8 +38,8 @@ TEST_CASE("build_graph stores a symmetric relation once, lower id first, with al
   const Edge e = *boost::edges(kg.graph).first;
   CHECK(kg.graph[boost::source(e, kg.graph)].id == "person:a");
   CHECK(kg.graph[e].weight() == 2);
-  CHECK(kg.graph[e].sources == std::vector<std::string>{"art1", "art2"});
-  CHECK(kg.graph[e].best_evidence().article_id == "art1");
+  CHECK(kg.article_ids(kg.graph[e]) == std::vector<std::string>{"art1", "art2"});
+  CHECK(kg.article_id(kg.graph[e].best_evidence()) == "art1");
 }
 
 TEST_CASE("build_graph keeps a directed relation's direction and drops self-loops and unknown ends", "[graph]") {
@@ -69,7 +69,7 @@ TEST_CASE("a moved knowledge graph keeps its nodes, edges and articles", "[graph
   const Edge e = *boost::edges(assigned.graph).first;
   CHECK(assigned.graph[boost::source(e, assigned.graph)].id == "person:a");
   CHECK(assigned.graph[boost::target(e, assigned.graph)].id == "place:x");
-  CHECK(assigned.graph[e].best_evidence().article_id == "art1");
+  CHECK(assigned.article_id(assigned.graph[e].best_evidence()) == "art1");
   CHECK(boost::out_degree(assigned.index.at("person:a"), assigned.graph) == 1);
   CHECK(boost::in_degree(assigned.index.at("place:x"), assigned.graph) == 1);
   CHECK(assigned.articles.size() == 1);
@@ -112,7 +112,7 @@ TEST_CASE("build_graph leaves unheld sentences where they are; the graph reads t
   REQUIRE(boost::num_edges(kg.graph) == 1);
   const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
   REQUIRE(edge.evidence.size() == 2);  // one per sentence
-  CHECK(edge.evidence[0].sentence_text.empty());
+  CHECK(kg.held_sentences.empty());
   CHECK(kg.sentence(edge.evidence[0]) == "text@0/7");
   CHECK(kg.sentence(edge.evidence[1]) == "text@40/7");
   CHECK(sentences.reads == std::vector<std::uint64_t>{0, 40});
@@ -129,7 +129,7 @@ TEST_CASE("a held sentence is the graph's own, whatever the graph's sentence sou
   FakeSentences sentences;
   const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, &sentences);
   const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
-  CHECK(edge.evidence[0].sentence_text == "Held sentence.");
+  CHECK(kg.held_sentences == std::vector<std::string>{"Held sentence."});
   CHECK(kg.sentence(edge.evidence[0]) == "Held sentence.");
   CHECK(sentences.reads.empty());
 }
