@@ -118,7 +118,7 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
       for (std::size_t k = 0; k < j; ++k) {
         const NodeSighting& s = sightings[k];
         if (k > 0 && same_sentence(sightings[k - 1], s)) continue;
-        // A spilled empty sentence is held too: a size of 0 means held.
+        // An empty sentence is held too (as ""): a size of 0 means held.
         const bool is_held = s.sentence_text != nullptr || s.sentence_size == 0;
         edge.evidence.push_back({article_index(*s.article_id), s.sentence, s.begin, s.end, rule(*s.rule),
                                  is_held ? 0 : s.sentence_size,

@@ -43,10 +43,11 @@ struct EdgeEvidence {
   std::uint32_t end = 0;
   std::uint32_t rule = 0;      // index in KnowledgeGraph::rules
   // The sentence: bytes [sentence_at, + sentence_size) of KnowledgeGraph::sentences; when
-  // sentence_size is 0, KnowledgeGraph::held_sentences[sentence_at].
+  // sentence_size is 0 (held, or empty), KnowledgeGraph::held_sentences[sentence_at].
   std::uint32_t sentence_size = 0;
   std::uint64_t sentence_at = 0;
 };
+static_assert(sizeof(EdgeEvidence) == 32);
 
 // One edge: a typed relation with every sentence that supports it. Its articles are those of
 // its evidence (KnowledgeGraph::article_ids).
