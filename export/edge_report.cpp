@@ -10,16 +10,16 @@ std::string edge_report(const KnowledgeGraph& kg) {
     const RelationEdge& edge = kg.graph[e];
     out += std::string(to_string(edge.type)) + " " + kg.graph[boost::source(e, kg.graph)].id + " -> " +
            kg.graph[boost::target(e, kg.graph)].id + " weight=" + std::to_string(edge.weight()) +
-           " articles=" + std::to_string(edge.sources.size());
+           " articles=" + std::to_string(kg.article_ids(edge).size());
     if (!edge.status.empty()) out += " status=" + edge.status;
     if (!edge.text.empty()) out += " claim=\"" + edge.text + "\"";
     out += "\n";
-    for (const Evidence& evidence : edge.evidence) {
+    for (const EdgeEvidence& evidence : edge.evidence) {
       std::string sentence = kg.sentence(evidence);
       for (char& c : sentence)
         if (c == '\n' || c == '\r') c = ' ';
-      out += "    " + evidence.article_id + " [" + std::to_string(evidence.begin) + "," +
-             std::to_string(evidence.end) + ") " + evidence.rule + ": " + sentence + "\n";
+      out += "    " + kg.article_id(evidence) + " [" + std::to_string(evidence.begin) + "," +
+             std::to_string(evidence.end) + ") " + kg.rule(evidence) + ": " + sentence + "\n";
     }
   }
   return out;

@@ -180,14 +180,15 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   out.attribute("label", type);
   out.attribute("weight", decimal(rel.weight()));
   out.start("attvalues");
-  attvalue(out, "articles", decimal(rel.sources.size()));
-  attvalue(out, "sources", join(rel.sources, '|'));
+  const std::vector<std::string> sources = kg.article_ids(rel);
+  attvalue(out, "articles", decimal(sources.size()));
+  attvalue(out, "sources", join(sources, '|'));
   if (!rel.evidence.empty()) {
-    const Evidence& best = rel.best_evidence();
+    const EdgeEvidence& best = rel.best_evidence();
     attvalue(out, "evidence", kg.sentence(best));
-    attvalue(out, "evidence_article", best.article_id);
+    attvalue(out, "evidence_article", kg.article_id(best));
     attvalue(out, "evidence_offsets", decimal(best.begin) + "-" + decimal(best.end));
-    attvalue(out, "rule", best.rule);
+    attvalue(out, "rule", kg.rule(best));
   }
   if (!rel.text.empty()) attvalue(out, "text", rel.text);
   if (!rel.status.empty()) attvalue(out, "status", rel.status);
@@ -195,7 +196,7 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   out.end();
   // On the timeline on the days of its supporting articles, and on the day of an event it
   // links to.
-  std::set<Days> spells = spells_of(rel.sources, article_days);
+  std::set<Days> spells = spells_of(sources, article_days);
   for (const EntityNode* end : {&source, &target})
     if (Days days = days_of(clean_text(end->date)); !days.first.empty()) spells.insert(std::move(days));
   write_spells(out, spells);

@@ -91,15 +91,16 @@ void write_edge(Writer& out, const KnowledgeGraph& kg, Edge e, std::size_t index
   data(out, "e_label", type);
   data(out, "e_type", type);
   data(out, "e_weight", decimal(rel.weight()));
-  data(out, "e_articles", decimal(rel.sources.size()));
+  const std::vector<std::string> sources = kg.article_ids(rel);
+  data(out, "e_articles", decimal(sources.size()));
   if (!rel.evidence.empty()) {
-    const Evidence& best = rel.best_evidence();
+    const EdgeEvidence& best = rel.best_evidence();
     data(out, "e_evidence", kg.sentence(best));
-    data(out, "e_evidence_article", best.article_id);
+    data(out, "e_evidence_article", kg.article_id(best));
     data(out, "e_evidence_offsets", decimal(best.begin) + "-" + decimal(best.end));
-    data(out, "e_rule", best.rule);
+    data(out, "e_rule", kg.rule(best));
   }
-  data(out, "e_sources", join(rel.sources, '|'));
+  data(out, "e_sources", join(sources, '|'));
   if (!rel.text.empty()) data(out, "e_text", rel.text);
   if (!rel.status.empty()) data(out, "e_status", rel.status);
   data(out, "e_symmetric", rel.symmetric() ? "true" : "false");

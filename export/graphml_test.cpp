@@ -163,12 +163,12 @@ TEST_CASE("write_graphml round-trips node ids, labels, types and typed edges thr
     CHECK(row.data.at("type") == std::string(to_string(rel.type)));
     CHECK(row.data.at("label") == std::string(to_string(rel.type)));
     CHECK(row.data.at("weight") == std::to_string(rel.weight()));
-    CHECK(row.data.at("evidence") == rel.best_evidence().sentence_text);
-    CHECK(row.data.at("evidence_article") == rel.best_evidence().article_id);
+    CHECK(row.data.at("evidence") == kg.sentence(rel.best_evidence()));
+    CHECK(row.data.at("evidence_article") == kg.article_id(rel.best_evidence()));
     CHECK(row.data.at("evidence_offsets") ==
           std::to_string(rel.best_evidence().begin) + "-" + std::to_string(rel.best_evidence().end));
-    CHECK(row.data.at("rule") == rel.best_evidence().rule);
-    CHECK(row.data.at("sources") == exporting::join(rel.sources, '|'));
+    CHECK(row.data.at("rule") == kg.rule(rel.best_evidence()));
+    CHECK(row.data.at("sources") == exporting::join(kg.article_ids(rel), '|'));
     CHECK(row.data.at("symmetric") == (rel.symmetric() ? "true" : "false"));
     if (rel.type == RelationType::MetWith) {
       CHECK(row.data.at("status") == "held");

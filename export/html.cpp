@@ -125,17 +125,17 @@ void write_edges(JsonWriter& w, const KnowledgeGraph& kg) {
     w.Bool(rel.symmetric());
     if (!rel.status.empty()) member(w, "status", rel.status);
     if (!rel.text.empty()) member(w, "text", rel.text);
-    string_array(w, "sources", rel.sources);
+    string_array(w, "sources", kg.article_ids(rel));
     w.Key("evidence");
     w.StartArray();
-    for (const Evidence& evidence : rel.evidence) {
+    for (const EdgeEvidence& evidence : rel.evidence) {
       w.StartObject();
-      member(w, "article", evidence.article_id);
+      member(w, "article", kg.article_id(evidence));
       w.Key("begin");
       w.Uint(evidence.begin);
       w.Key("end");
       w.Uint(evidence.end);
-      member(w, "rule", evidence.rule);
+      member(w, "rule", kg.rule(evidence));
       member(w, "sentence", kg.sentence(evidence));
       w.EndObject();
     }

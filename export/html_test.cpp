@@ -109,8 +109,8 @@ TEST_CASE("the page's JSON is the same graph as the other formats, in vertex and
       CHECK(out["symmetric"].GetBool() == rel.symmetric());
       REQUIRE(out["evidence"].Size() == rel.evidence.size());
       for (rapidjson::SizeType k = 0; k < out["evidence"].Size(); ++k) {
-        CHECK(out["evidence"][k]["sentence"].GetString() == exporting::clean_text(rel.evidence[k].sentence_text));
-        CHECK(out["evidence"][k]["article"].GetString() == exporting::clean_text(rel.evidence[k].article_id));
+        CHECK(out["evidence"][k]["sentence"].GetString() == exporting::clean_text(kg.sentence(rel.evidence[k])));
+        CHECK(out["evidence"][k]["article"].GetString() == exporting::clean_text(kg.article_id(rel.evidence[k])));
         CHECK(out["evidence"][k]["begin"].GetUint() == rel.evidence[k].begin);
       }
     }

@@ -100,11 +100,11 @@ TEST_CASE("write_jsonld round-trips nodes, types and relations through a JSON re
     REQUIRE(st["evidence"].Size() == rel.evidence.size());
     const rapidjson::Value& ev = st["evidence"][0];
     CHECK(str(ev["@type"]) == "Evidence");
-    CHECK(str(ev["sentence"]) == rel.evidence[0].sentence_text);
-    CHECK(str(ev["article"]) == kBase + "article/" + rel.evidence[0].article_id);
+    CHECK(str(ev["sentence"]) == kg.sentence(rel.evidence[0]));
+    CHECK(str(ev["article"]) == kBase + "article/" + kg.article_id(rel.evidence[0]));
     CHECK(ev["start"].GetUint() == rel.evidence[0].begin);
     CHECK(ev["end"].GetUint() == rel.evidence[0].end);
-    CHECK(str(ev["rule"]) == rel.evidence[0].rule);
+    CHECK(str(ev["rule"]) == kg.rule(rel.evidence[0]));
     if (rel.type == RelationType::MetWith) CHECK(str(st["status"]) == "held");
     if (rel.type == RelationType::Claimed) CHECK(str(st["claimText"]) == "the talks were useful");
   }

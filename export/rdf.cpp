@@ -197,7 +197,7 @@ Resource node_resource(const KnowledgeGraph& kg, Vertex v, const Iris& iris,
     property.term = relation_term(rel.type);
     property.list = true;
     Value target = iri(iris.node(kg.graph[boost::target(e, kg.graph)].id));
-    for (const std::string& source : rel.sources) target.graphs.push_back(iris.article(source));
+    for (const std::string& source : kg.article_ids(rel)) target.graphs.push_back(iris.article(source));
     property.values.push_back(std::move(target));
   }
   for (auto& [type, property] : relations) resource.properties.push_back(std::move(property));
@@ -214,22 +214,23 @@ Resource statement_resource(const KnowledgeGraph& kg, Edge e, const Iris& iris) 
   add_one(resource, kObject, iri(iris.node(target_id)));
   add_one(resource, kRelation, literal(to_string(rel.type)));
   add_one(resource, kWeight, literal(exporting::decimal(rel.weight()), "double"));
-  add_one(resource, kArticleCount, integer(rel.sources.size()));
+  const std::vector<std::string> sources = kg.article_ids(rel);
+  add_one(resource, kArticleCount, integer(sources.size()));
   add_one(resource, kSymmetric, literal(rel.symmetric() ? "true" : "false", "boolean"));
   if (!rel.text.empty()) add_one(resource, kClaimText, literal(rel.text));
   if (!rel.status.empty()) add_one(resource, kStatus, literal(rel.status));
-  add_articles(resource, kWasDerivedFrom, iris, rel.sources);
+  add_articles(resource, kWasDerivedFrom, iris, sources);
   if (!rel.evidence.empty()) {
     Property& links = add(resource, kEvidenceLink, true);
     for (std::size_t i = 0; i < rel.evidence.size(); ++i) {
-      const Evidence& ev = rel.evidence[i];
-      const std::string article = iris.article(ev.article_id);
+      const EdgeEvidence& ev = rel.evidence[i];
+      const std::string article = iris.article(kg.article_id(ev));
       Resource evidence{resource.iri + "/evidence/" + exporting::decimal(i), term(kEvidence), {}, {}, article};
       add_one(evidence, kSentence, literal(kg.sentence(ev)));
       add_one(evidence, kArticle, iri(article));
       add_one(evidence, kStart, integer(ev.begin));
       add_one(evidence, kEnd, integer(ev.end));
-      if (!ev.rule.empty()) add_one(evidence, kRule, literal(ev.rule));
+      if (const std::string& rule = kg.rule(ev); !rule.empty()) add_one(evidence, kRule, literal(rule));
       Value link = iri(evidence.iri);
       link.kind = Value::Kind::Embedded;
       link.embedded = resource.embedded.size();

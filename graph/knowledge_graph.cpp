@@ -17,9 +17,11 @@ bool evidence_less(const NodeSighting& a, const NodeSighting& b) {
   return std::tie(*a.article_id, a.begin, a.end, *a.rule) < std::tie(*b.article_id, b.begin, b.end, *b.rule);
 }
 
-bool same_sentence(const Evidence& a, const NodeSighting& b) {
-  return a.article_id == *b.article_id && a.begin == b.begin && a.end == b.end;
+bool same_sentence(const NodeSighting& a, const NodeSighting& b) {
+  return *a.article_id == *b.article_id && a.begin == b.begin && a.end == b.end;
 }
+
+const std::string kEmpty;
 
 }  // namespace
 
@@ -73,6 +75,31 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
             evidence_less(a, b));
   });
 
+  // Evidence names its article and rule by index (issue 8, memory): an article by its place in
+  // kg.articles (the first of its id), else after them in other_article_ids; a rule in kg.rules.
+  std::map<std::string, std::uint32_t> other_article_index, rule_index;
+  const auto article_index = [&](const std::string& id) {
+    const auto it = std::lower_bound(kg.articles.begin(), kg.articles.end(), id,
+                                     [](const ArticleInfo& a, const std::string& b) { return a.id < b; });
+    if (it != kg.articles.end() && it->id == id) return static_cast<std::uint32_t>(it - kg.articles.begin());
+    const auto [other, added] = other_article_index.try_emplace(
+        id, static_cast<std::uint32_t>(kg.articles.size() + kg.other_article_ids.size()));
+    if (added) kg.other_article_ids.push_back(id);
+    return other->second;
+  };
+  const auto rule = [&](const std::string& name) {
+    const auto [it, added] = rule_index.try_emplace(name, static_cast<std::uint32_t>(kg.rules.size()));
+    if (added) kg.rules.push_back(name);
+    return it->second;
+  };
+  // A held sentence is kept once for all the sightings that share it.
+  std::map<const std::string*, std::uint64_t> held_index;
+  const auto held = [&](const std::string* sentence) {
+    const auto [it, added] = held_index.emplace(sentence, kg.held_sentences.size());
+    if (added) kg.held_sentences.push_back(*sentence);
+    return it->second;
+  };
+
   // Each group of sightings leaves the deque as its edge is made, so that the sightings shrink
   // as the edges grow (issue 8: the sightings and the edges were the peak of a merge).
   while (!sightings.empty()) {
@@ -83,21 +110,25 @@ KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSightin
     if (sightings[0].source != sightings[0].target) {
       RelationEdge edge;
       edge.type = sightings[0].type;
-      // Best evidence first (sightings are sorted); one entry per sentence.
+      // Best evidence first (sightings are sorted); one entry per sentence, reserved exactly.
+      std::size_t sentences_seen = 0;
+      for (std::size_t k = 0; k < j; ++k)
+        if (k == 0 || !same_sentence(sightings[k - 1], sightings[k])) ++sentences_seen;
+      edge.evidence.reserve(sentences_seen);
       for (std::size_t k = 0; k < j; ++k) {
         const NodeSighting& s = sightings[k];
-        if (!edge.evidence.empty() && same_sentence(edge.evidence.back(), s)) continue;
-        edge.sources.push_back(*s.article_id);
-        edge.evidence.push_back({*s.article_id, s.sentence, s.begin, s.end, s.sentence_text ? *s.sentence_text : std::string(),
-                                 *s.rule, s.sentence_text ? 0 : s.sentence_at, s.sentence_text ? 0 : s.sentence_size});
+        if (k > 0 && same_sentence(sightings[k - 1], s)) continue;
+        // An empty sentence is held too (as ""): a size of 0 means held.
+        const bool is_held = s.sentence_text != nullptr || s.sentence_size == 0;
+        edge.evidence.push_back({article_index(*s.article_id), s.sentence, s.begin, s.end, rule(*s.rule),
+                                 is_held ? 0 : s.sentence_size,
+                                 is_held ? held(s.sentence_text ? s.sentence_text : &kEmpty) : s.sentence_at});
       }
       edge.text = *sightings[0].text;
       // A meeting seen held anywhere is held; planned only when every sighting says so.
       for (std::size_t k = 0; k < j; ++k)
         if (!sightings[k].status->empty() && (edge.status.empty() || *sightings[k].status == "held"))
           edge.status = *sightings[k].status;
-      sort_unique(edge.sources);
-      edge.evidence.shrink_to_fit();
       kg.graph[boost::add_edge(sightings[0].source, sightings[0].target, kg.graph).first] = std::move(edge);
     }
     for (std::size_t k = 0; k < j; ++k) sightings.pop_front();

@@ -33,18 +33,34 @@ struct EntityNode {
   std::string place;                 // events: the place's label
 };
 
-// One edge: a typed relation with every sentence that supports it.
+// One sentence that supports an edge: an Evidence by index into its graph (issue 8, memory:
+// with its strings an Evidence took about 128 bytes, and a large merge's graph holds 1.5 M of
+// them). KnowledgeGraph reads its article id, rule and sentence.
+struct EdgeEvidence {
+  std::uint32_t article = 0;   // KnowledgeGraph::article_id()
+  std::uint32_t sentence = 0;  // as Evidence::sentence, begin, end
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t rule = 0;      // index in KnowledgeGraph::rules
+  // The sentence: bytes [sentence_at, + sentence_size) of KnowledgeGraph::sentences; when
+  // sentence_size is 0 (held, or empty), KnowledgeGraph::held_sentences[sentence_at].
+  std::uint32_t sentence_size = 0;
+  std::uint64_t sentence_at = 0;
+};
+static_assert(sizeof(EdgeEvidence) == 32);
+
+// One edge: a typed relation with every sentence that supports it. Its articles are those of
+// its evidence (KnowledgeGraph::article_ids).
 struct RelationEdge {
   RelationType type = RelationType::CoOccurs;
-  std::vector<Evidence> evidence;    // sorted by (article_id, begin), unique
-  std::vector<std::string> sources;  // article ids, sorted, unique
-  std::string text;                  // claimed: the claim of the best evidence
-  std::string status;                // met-with: "held" or "planned"
+  std::vector<EdgeEvidence> evidence;  // sorted by (article id, begin), unique
+  std::string text;                    // claimed: the claim of the best evidence
+  std::string status;                  // met-with: "held" or "planned"
 
   std::uint32_t weight() const { return static_cast<std::uint32_t>(evidence.size()); }
   bool symmetric() const { return is_symmetric(type); }
   // The evidence shown when only one sentence fits: the first in article order.
-  const Evidence& best_evidence() const { return evidence.front(); }
+  const EdgeEvidence& best_evidence() const { return evidence.front(); }
 };
 
 // Article metadata kept for provenance (JSON-LD NewsArticle nodes).
@@ -54,7 +70,7 @@ struct ArticleInfo {
   std::string title;
   std::string date;
   std::string url;
-  // Where the title is when it is not held (as Evidence::sentence_at): read by KnowledgeGraph::title().
+  // Where the title is when it is not held (as EdgeEvidence::sentence_at): read by KnowledgeGraph::title().
   std::uint64_t title_at = 0;
   std::uint32_t title_size = 0;
 };
@@ -79,13 +95,26 @@ struct KnowledgeGraph {
   std::map<std::string, Vertex> index;  // node id -> vertex
   std::vector<ArticleInfo> articles;    // sorted by id
   SentenceSource* sentences = nullptr;  // the evidence sentences not held; must outlive the graph's use
+  std::vector<std::string> rules;           // EdgeEvidence::rule, each once
+  std::vector<std::string> held_sentences;  // EdgeEvidence with sentence_size 0
+  // The article ids that evidence names and `articles` lacks (a graph built from sightings
+  // alone): EdgeEvidence::article from articles.size() on.
+  std::vector<std::string> other_article_ids;
 
-  // An evidence's sentence and an article's title, held or read from `sentences`.
-  std::string sentence(const Evidence& evidence) const {
-    return held_or_read(evidence.sentence_text, evidence.sentence_at, evidence.sentence_size);
+  // An evidence's article id, rule and sentence (held or read from `sentences`).
+  const std::string& article_id(const EdgeEvidence& evidence) const {
+    return evidence.article < articles.size() ? articles[evidence.article].id
+                                              : other_article_ids[evidence.article - articles.size()];
   }
+  const std::string& rule(const EdgeEvidence& evidence) const { return rules[evidence.rule]; }
+  std::string sentence(const EdgeEvidence& evidence) const {
+    if (evidence.sentence_size == 0) return held_sentences[evidence.sentence_at];
+    return sentences ? sentences->sentence(evidence.sentence_at, evidence.sentence_size) : std::string();
+  }
+  // An article's title, held or read from `sentences`.
   std::string title(const ArticleInfo& article) const {
-    return held_or_read(article.title, article.title_at, article.title_size);
+    if (article.title_size == 0 || sentences == nullptr) return article.title;
+    return sentences->sentence(article.title_at, article.title_size);
   }
   // Failed when a sentence could not be read: what was written with it must not be kept.
   Status sentences_status() const { return sentences ? sentences->status() : Status::ok(); }
@@ -95,6 +124,14 @@ struct KnowledgeGraph {
     std::vector<std::string> ids;
     ids.reserve(indices.size());
     for (std::uint32_t i : indices) ids.push_back(articles[i].id);
+    return ids;
+  }
+  // The ids of the articles of an edge's evidence, sorted, unique (its evidence is in article
+  // order, one index per article id).
+  std::vector<std::string> article_ids(const RelationEdge& edge) const {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < edge.evidence.size(); ++i)
+      if (i == 0 || edge.evidence[i].article != edge.evidence[i - 1].article) ids.push_back(article_id(edge.evidence[i]));
     return ids;
   }
 
@@ -116,12 +153,9 @@ struct KnowledgeGraph {
     index.swap(other.index);
     articles.swap(other.articles);
     std::swap(sentences, other.sentences);
-  }
-
- private:
-  std::string held_or_read(const std::string& held, std::uint64_t at, std::uint32_t size) const {
-    if (size == 0 || sentences == nullptr) return held;
-    return sentences->sentence(at, size);
+    rules.swap(other.rules);
+    held_sentences.swap(other.held_sentences);
+    other_article_ids.swap(other.other_article_ids);
   }
 };
 
@@ -159,12 +193,12 @@ struct NodeSighting {
 };
 
 // Builds the graph: nodes sorted by id; sightings aggregated per (source, target, type) —
-// symmetric types with the lower id first — evidence sorted and deduplicated, sources
-// collected. A sighting naming an unknown node or a self-loop is dropped.
+// symmetric types with the lower id first — evidence sorted and deduplicated. A sighting
+// naming an unknown node or a self-loop is dropped.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::vector<RelationSighting> sightings,
                            std::vector<ArticleInfo> articles);
 // The same from sightings by node index; node ids must be unique. A sighting without a held
-// sentence keeps where it is (Evidence::sentence_at), read from `sentences` when exported.
+// sentence keeps where it is (EdgeEvidence::sentence_at), read from `sentences` when exported.
 KnowledgeGraph build_graph(std::vector<EntityNode> nodes, std::deque<NodeSighting> sightings,
                            std::vector<ArticleInfo> articles, SentenceSource* sentences = nullptr);
 

@@ -38,8 +38,8 @@ TEST_CASE("build_graph stores a symmetric relation once, lower id first, with al
   const Edge e = *boost::edges(kg.graph).first;
   CHECK(kg.graph[boost::source(e, kg.graph)].id == "person:a");
   CHECK(kg.graph[e].weight() == 2);
-  CHECK(kg.graph[e].sources == std::vector<std::string>{"art1", "art2"});
-  CHECK(kg.graph[e].best_evidence().article_id == "art1");
+  CHECK(kg.article_ids(kg.graph[e]) == std::vector<std::string>{"art1", "art2"});
+  CHECK(kg.article_id(kg.graph[e].best_evidence()) == "art1");
 }
 
 TEST_CASE("build_graph keeps a directed relation's direction and drops self-loops and unknown ends", "[graph]") {
@@ -69,7 +69,7 @@ TEST_CASE("a moved knowledge graph keeps its nodes, edges and articles", "[graph
   const Edge e = *boost::edges(assigned.graph).first;
   CHECK(assigned.graph[boost::source(e, assigned.graph)].id == "person:a");
   CHECK(assigned.graph[boost::target(e, assigned.graph)].id == "place:x");
-  CHECK(assigned.graph[e].best_evidence().article_id == "art1");
+  CHECK(assigned.article_id(assigned.graph[e].best_evidence()) == "art1");
   CHECK(boost::out_degree(assigned.index.at("person:a"), assigned.graph) == 1);
   CHECK(boost::in_degree(assigned.index.at("place:x"), assigned.graph) == 1);
   CHECK(assigned.articles.size() == 1);
@@ -87,6 +87,32 @@ TEST_CASE("build_graph lists a node's articles by index in id order, one per art
   CHECK(kg.articles[0].id == "a");
   CHECK(kg.articles[3].id == "c");
   CHECK(kg.article_ids(kg.graph[0].sources) == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("an edge's evidence names its article and rule by index; its articles are its evidence's", "[graph][memory]") {
+  std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("person:b", EntityType::Person)};
+  std::vector<RelationSighting> sightings = {
+      sighting("person:a", "person:b", RelationType::MetWith, "zz-not-given", 0),
+      sighting("person:a", "person:b", RelationType::MetWith, "b", 30),
+      sighting("person:a", "person:b", RelationType::MetWith, "b", 0),
+      sighting("person:b", "person:a", RelationType::Claimed, "b", 0),
+  };
+  for (RelationSighting& s : sightings) s.evidence.rule = s.type == RelationType::MetWith ? "met" : "said";
+  sightings[0].evidence.sentence_text = "Elsewhere.";
+  const std::vector<ArticleInfo> articles = {{"b", "b.txt", "", "", ""}, {"a", "a.txt", "", "", ""}};
+  const KnowledgeGraph kg = build_graph(nodes, sightings, articles);
+  REQUIRE(boost::num_edges(kg.graph) == 2);
+  const RelationEdge& met = kg.graph[*boost::edges(kg.graph).first];
+  REQUIRE(met.type == RelationType::MetWith);
+  REQUIRE(met.evidence.size() == 3);
+  CHECK(met.evidence[0].article == 1);  // "b", second in id order
+  CHECK(met.evidence[2].article == 2);  // past the articles: other_article_ids[0]
+  CHECK(kg.other_article_ids == std::vector<std::string>{"zz-not-given"});
+  CHECK(kg.article_id(met.evidence[2]) == "zz-not-given");
+  CHECK(kg.article_ids(met) == std::vector<std::string>{"b", "zz-not-given"});
+  CHECK(kg.sentence(met.evidence[2]) == "Elsewhere.");
+  CHECK(kg.rules == std::vector<std::string>{"met", "said"});  // each once
+  CHECK(kg.rule(met.best_evidence()) == "met");
 }
 
 // Reads "text@<at>/<size>", and remembers what it was asked; fails once `fail` is set.
@@ -112,7 +138,7 @@ TEST_CASE("build_graph leaves unheld sentences where they are; the graph reads t
   REQUIRE(boost::num_edges(kg.graph) == 1);
   const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
   REQUIRE(edge.evidence.size() == 2);  // one per sentence
-  CHECK(edge.evidence[0].sentence_text.empty());
+  CHECK(kg.held_sentences.empty());
   CHECK(kg.sentence(edge.evidence[0]) == "text@0/7");
   CHECK(kg.sentence(edge.evidence[1]) == "text@40/7");
   CHECK(sentences.reads == std::vector<std::uint64_t>{0, 40});
@@ -129,7 +155,17 @@ TEST_CASE("a held sentence is the graph's own, whatever the graph's sentence sou
   FakeSentences sentences;
   const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, &sentences);
   const RelationEdge& edge = kg.graph[*boost::edges(kg.graph).first];
-  CHECK(edge.evidence[0].sentence_text == "Held sentence.");
+  CHECK(kg.held_sentences == std::vector<std::string>{"Held sentence."});
   CHECK(kg.sentence(edge.evidence[0]) == "Held sentence.");
+  CHECK(sentences.reads.empty());
+}
+
+TEST_CASE("an empty unheld sentence is held: nothing to read", "[graph][memory]") {
+  std::vector<EntityNode> nodes = {node("person:a", EntityType::Person), node("person:b", EntityType::Person)};
+  const std::string article = "art1", none;
+  std::deque<NodeSighting> sightings = {{0, 1, RelationType::MetWith, 0, 0, 10, &article, &none, &none, &none, nullptr, 99, 0}};
+  FakeSentences sentences;
+  const KnowledgeGraph kg = build_graph(nodes, std::move(sightings), {}, &sentences);
+  CHECK(kg.sentence(kg.graph[*boost::edges(kg.graph).first].best_evidence()).empty());
   CHECK(sentences.reads.empty());
 }
