@@ -21,6 +21,7 @@ namespace {
 constexpr std::size_t kMaxContext = 32;       // co-mentioned entities kept per record
 constexpr std::size_t kMaxContextScan = 64;   // records scanned per node for shared context
 constexpr std::uint32_t kRecordsPerBlock = 64;  // records per entry of Merger::article_of_block_
+constexpr std::uint32_t kByteIndexedEntities = 256;  // an article's context as byte indices up to this many entities
 
 // A canonical key, made once for all the records that have it.
 struct Key {
@@ -236,7 +237,7 @@ class Merger {
         return std::tie(keys_[kx].hash, kx, x) < std::tie(keys_[ky].hash, ky, y);
       });
       first_context_.push_back(static_cast<std::uint32_t>(contexts_.size()));
-      if (count <= 256) {
+      if (count <= kByteIndexedEntities) {
         for (std::uint32_t e : order) contexts_.push_back(static_cast<std::uint8_t>(e));
       } else {
         std::vector<std::uint32_t>& keys = wide_contexts_[a];
@@ -258,7 +259,7 @@ class Merger {
   template <typename F>
   void for_each_context_key(std::uint32_t article, F f) const {
     const std::uint32_t first = first_record_[article];
-    if (first_record_[article + 1] - first > 256) {
+    if (first_record_[article + 1] - first > kByteIndexedEntities) {
       for (std::uint32_t k : wide_contexts_.at(article))
         if (!f(k)) return;
       return;
@@ -975,7 +976,7 @@ class Merger {
   std::vector<std::uint32_t> article_of_block_;
   // Per article, its most mentioned entities (their indices in the article: a byte each, not a
   // key id, issue 8), in the order of their keys' hashes; one list for all articles. An article
-  // of more than 256 entities has its context's keys in wide_contexts_ instead.
+  // of more than kByteIndexedEntities entities has its context's keys in wide_contexts_ instead.
   std::vector<std::uint8_t> contexts_;
   std::vector<std::uint32_t> first_context_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> wide_contexts_;
