@@ -67,13 +67,6 @@ constexpr std::size_t kChunkBytes = 1u << 20;
 // 64 was faster than 16 and as fast as 256, which holds four times the documents.
 constexpr std::size_t kGroupArticles = 64;
 
-// One unit of reading: a whole file, or a chunk of lines of a JSON-lines input.
-struct ReadTask {
-  std::size_t source = 0;  // index in the source list
-  bool is_chunk = false;
-  ingest::JsonlChunk chunk;
-};
-
 // The inputs in build order: sorted by name, "-" (stdin) at the place of its name.
 std::vector<std::string> ordered_sources(const std::vector<std::string>& inputs, const std::string& stdin_name,
                                          std::vector<std::string>& errors) {
@@ -210,15 +203,16 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
   bool input_left = true;
   const auto read_batch = [&]() -> std::unique_ptr<Batch> {
     auto batch = std::make_unique<Batch>();
-    std::vector<ReadTask> tasks;
+    std::vector<std::size_t> read_source;  // per read, the index of its source
     std::size_t batch_bytes = 0;
     const auto start = Clock::now();
-    while (batch_bytes < kBatchBytes && tasks.size() < kBatchFiles) {
+    while (batch_bytes < kBatchBytes && batch->reads.size() < kBatchFiles) {
       if (stream) {
-        ReadTask task{next_source, true, {}};
-        if (stream->next(task.chunk, kChunkBytes)) {
-          batch_bytes += task.chunk.bytes.size();
-          tasks.push_back(std::move(task));
+        ingest::JsonlChunk chunk;
+        if (stream->next(chunk, kChunkBytes)) {
+          batch_bytes += chunk.bytes.size();
+          batch->reads.push_back(ingest::read_jsonl_chunk(chunk, source_name(sources[next_source]), options.ingest));
+          read_source.push_back(next_source);
           continue;
         }
         if (!stream->error().empty()) batch->stream_errors.push_back(stream->error());
@@ -235,18 +229,16 @@ void extract_all(const Annotators& annotators, const PipelineOptions& options, c
       std::error_code ec;
       const auto size = std::filesystem::file_size(source, ec);
       batch_bytes += ec ? 0 : static_cast<std::size_t>(size);
-      tasks.push_back(ReadTask{next_source++, false, {}});
+      batch->reads.push_back(ingest::read_file(source, options.ingest));
+      read_source.push_back(next_source++);
     }
-    for (const ReadTask& task : tasks)
-      batch->reads.push_back(task.is_chunk ? ingest::read_jsonl_chunk(task.chunk, source_name(sources[task.source]), options.ingest)
-                                           : ingest::read_file(sources[task.source], options.ingest));
-    for (std::size_t t = 0; t < tasks.size(); ++t)
+    for (std::size_t t = 0; t < batch->reads.size(); ++t)
       for (Article& article : batch->reads[t].articles) {
         batch->articles.push_back(&article);
-        batch->ordinals.push_back(ordinals[tasks[t].source]++);
+        batch->ordinals.push_back(ordinals[read_source[t]]++);
       }
     clock.add(Stage::Ingest, start);
-    if (tasks.empty()) {  // the loop above stops with no task only at the end of the input
+    if (batch->reads.empty()) {  // the loop above stops with nothing read only at the end of the input
       input_left = false;
       if (batch->stream_errors.empty()) return nullptr;
     }
